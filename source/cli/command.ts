@@ -1,0 +1,103 @@
+// What every subcommand shares: connection flags, flag parsing with a usage on error,
+// a connection that is always shut down, and signal handling.
+import meow, { type AnyFlags, type Result } from 'meow';
+import { ConnectionManager } from '../kafka/connection.js';
+import { KafkaUserError } from '../kafka/errors.js';
+import { completeSettings, resolveSettings, type ConnectionFlags, type ResolvedSettings } from '../config/connection-settings.js';
+import { ProfileStore } from '../config/profiles.js';
+import { promptHidden } from './prompt.js';
+
+export const connectionFlags = {
+  bootstrapServer: { type: 'string', shortFlag: 'b' },
+  profile: { type: 'string' },
+  clientId: { type: 'string' },
+  connectTimeout: { type: 'string' },
+  requestTimeout: { type: 'string' },
+  saslMechanism: { type: 'string' },
+  saslUsername: { type: 'string' },
+  saslPasswordEnv: { type: 'string' },
+  tls: { type: 'boolean' },
+  tlsCa: { type: 'string' },
+  tlsCert: { type: 'string' },
+  tlsKey: { type: 'string' },
+  tlsInsecure: { type: 'boolean' },
+  logFile: { type: 'string' },
+} as const satisfies AnyFlags;
+
+export const CONNECTION_HELP = `
+  Connection
+    -b, --bootstrap-server HOST:PORT[,...]  brokers (env KAFKA_BOOTSTRAP_SERVERS; default localhost:9092)
+    --profile NAME                          use a saved profile (see: kafka-tui config)
+    --client-id ID                          client id (default kafka-tui)
+    --connect-timeout 10s                   give up reaching the cluster after this long
+    --request-timeout 30s                   per-request timeout
+    --sasl-mechanism plain|scram-sha-256|scram-sha-512
+    --sasl-username USER                    the password comes from $KAFKA_TUI_SASL_PASSWORD or a prompt
+    --sasl-password-env VAR                 read the password from another variable
+    --tls, --tls-ca FILE, --tls-cert FILE, --tls-key FILE, --tls-insecure
+    --log-file FILE                         write client logs here (env KAFKA_TUI_LOG_FILE)`;
+
+const toKebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/**
+ * meow with unknown flags reported as one line plus the usage, exit 2.
+ * (meow's own allowUnknownFlags:false exits without showing the usage.)
+ */
+export function parseArgs<F extends AnyFlags>(argv: string[], help: string, flags: F): Result<F> {
+  const cli = meow(help, {
+    importMeta: import.meta,
+    argv,
+    flags,
+    allowUnknownFlags: true,
+    autoHelp: true,
+    autoVersion: false,
+    booleanDefault: undefined,
+  });
+  const known = new Set(Object.keys(flags));
+  const aliases = new Set(Object.values(flags).flatMap((f) => ('shortFlag' in f && f.shortFlag ? [f.shortFlag] : [])));
+  const unknown = Object.keys(cli.flags).filter((name) => !known.has(name) && !aliases.has(name));
+  if (unknown.length > 0) {
+    throw new KafkaUserError(`unknown flag --${toKebab(unknown[0]!)}\n${cli.help.trim()}`, 2);
+  }
+  return cli;
+}
+
+export function resolveConnection(flags: ConnectionFlags): ResolvedSettings {
+  return resolveSettings(flags, process.env, new ProfileStore());
+}
+
+/** Runs work with a connection, and shuts it down on every path, including Ctrl-C and SIGTERM. */
+export async function withConnection<T>(
+  flags: ConnectionFlags,
+  work: (connection: ConnectionManager, settings: ResolvedSettings) => Promise<T>,
+): Promise<T> {
+  const settings = resolveConnection(flags);
+  const options = await completeSettings(
+    settings,
+    process.env,
+    process.stdin.isTTY && process.stderr.isTTY ? promptHidden : undefined,
+  );
+  const connection = new ConnectionManager(options);
+  const onSignal = (signal: NodeJS.Signals) => {
+    void connection.shutdown().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    // A stuck disconnect must not keep the process alive.
+    setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), 2000).unref();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await work(connection, settings);
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    await connection.shutdown();
+  }
+}
+
+/** Writes to stdout and resolves once the data is handed off, so large outputs respect backpressure. */
+export function writeOut(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (process.stdout.write(text)) resolve();
+    else process.stdout.once('drain', resolve).once('error', reject);
+  });
+}

@@ -1,0 +1,50 @@
+// Entry point: route to a subcommand, loading only the module it needs.
+import { errorMessage, exitCodeOf } from '../kafka/errors.js';
+
+const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
+  topics: () => import('./topics.js'),
+  describe: () => import('./describe.js'),
+  config: () => import('./config.js'),
+};
+
+export const USAGE = `
+  Usage
+    kafka-tui [connection flags]            open the terminal UI (on a TTY)
+    kafka-tui topics [list|create|alter|delete] ...
+    kafka-tui describe [--topic T ...]
+    kafka-tui config [add|list|remove|path] ...
+
+  Run 'kafka-tui <command> --help' for a command's flags.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (command === '--version') {
+    const { createRequire } = await import('node:module');
+    process.stdout.write(`${createRequire(import.meta.url)('../../package.json').version}\n`);
+    return 0;
+  }
+  const load = command === undefined ? undefined : COMMANDS[command];
+  if (!load) {
+    process.stderr.write(
+      command && !command.startsWith('-') ? `kafka-tui: unknown command '${command}'\n${USAGE}` : USAGE,
+    );
+    return 2;
+  }
+  return (await load()).run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`kafka-tui: ${errorMessage(error)}\n`);
+    if (process.env.KAFKA_TUI_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = exitCodeOf(error);
+  },
+);

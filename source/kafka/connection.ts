@@ -1,0 +1,184 @@
+// One kafkajs client per cluster profile: lazily created, shared admin and producer,
+// a status anyone can subscribe to, bounded connection time, and clean shutdown.
+import kafkajs, { type Admin, type Kafka, type Producer, type ProducerConfig, type SASLOptions } from 'kafkajs';
+import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls';
+import { createCluster, type InternalCluster } from './internals.js';
+import { LogSink } from './log-sink.js';
+import { KafkaUserError } from './errors.js';
+import { fetchMetadata } from './metadata.js';
+
+export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512';
+
+export interface ConnectionOptions {
+  brokers: string[];
+  clientId: string;
+  /** Time allowed to reach the cluster at all, and per TCP connect. */
+  connectionTimeoutMs: number;
+  requestTimeoutMs: number;
+  tls?: { ca?: string; cert?: string; key?: string; rejectUnauthorized: boolean };
+  sasl?: { mechanism: SaslMechanism; username: string; password: string };
+  logFile?: string;
+}
+
+export interface ClusterInfo {
+  clusterId: string;
+  controller: number | null;
+  brokers: Array<{ nodeId: number; host: string; port: number }>;
+}
+
+export type ConnectionStatus =
+  | { state: 'connecting' }
+  | { state: 'ready'; cluster: ClusterInfo }
+  | { state: 'retrying'; error: string }
+  | { state: 'failed'; error: string };
+
+type Listener = (status: ConnectionStatus) => void;
+
+export const DEFAULT_CONNECTION_TIMEOUT_MS = 10_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+export class ConnectionManager {
+  readonly log: LogSink;
+  private client?: Kafka;
+  private adminPromise?: Promise<Admin>;
+  private producerPromise?: Promise<Producer>;
+  private clusterPromise?: Promise<InternalCluster>;
+  private readonly closers = new Set<() => Promise<void>>();
+  private listeners = new Set<Listener>();
+  private current: ConnectionStatus = { state: 'connecting' };
+
+  constructor(readonly options: ConnectionOptions) {
+    this.log = new LogSink(500, options.logFile);
+  }
+
+  get status(): ConnectionStatus {
+    return this.current;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get kafka(): Kafka {
+    this.client ??= new kafkajs.Kafka({
+      brokers: this.options.brokers,
+      clientId: this.options.clientId,
+      connectionTimeout: Math.min(this.options.connectionTimeoutMs, 5_000),
+      requestTimeout: this.options.requestTimeoutMs,
+      ssl: this.tlsConfig(),
+      sasl: this.saslConfig(),
+      logLevel: kafkajs.logLevel.WARN,
+      logCreator: this.log.creator,
+      retry: { initialRetryTime: 250, maxRetryTime: 5_000, retries: 8, factor: 0.2, multiplier: 2 },
+    });
+    return this.client;
+  }
+
+  /** The shared admin client, connected within the connection timeout. */
+  admin(): Promise<Admin> {
+    this.adminPromise ??= this.connectWithin(async () => {
+      const admin = this.kafka.admin();
+      this.closers.add(() => admin.disconnect());
+      await admin.connect();
+      return admin;
+    }).catch((error) => {
+      this.adminPromise = undefined;
+      throw error;
+    });
+    return this.adminPromise;
+  }
+
+  producer(config: ProducerConfig = { idempotent: true, maxInFlightRequests: 5 }): Promise<Producer> {
+    this.producerPromise ??= this.connectWithin(async () => {
+      const producer = this.kafka.producer({ allowAutoTopicCreation: false, ...config });
+      this.closers.add(() => producer.disconnect());
+      await producer.connect();
+      return producer;
+    }).catch((error) => {
+      this.producerPromise = undefined;
+      throw error;
+    });
+    return this.producerPromise;
+  }
+
+  /** A low-level cluster for requests kafkajs has no API for (tolerant metadata, assign-style fetch). */
+  cluster(): Promise<InternalCluster> {
+    this.clusterPromise ??= this.connectWithin(async () => {
+      const cluster = createCluster(this.kafka);
+      this.closers.add(() => cluster.disconnect());
+      await cluster.connect();
+      return cluster;
+    }).catch((error) => {
+      this.clusterPromise = undefined;
+      throw error;
+    });
+    return this.clusterPromise;
+  }
+
+  /** Connects (if needed), asks the cluster who it is, and publishes the result as status. */
+  async check(): Promise<ClusterInfo> {
+    try {
+      const metadata = await this.within(fetchMetadata(this, []), 'asking for metadata');
+      const cluster: ClusterInfo = {
+        clusterId: metadata.clusterId ?? '',
+        controller: metadata.controllerId,
+        brokers: metadata.brokers.map(({ nodeId, host, port }) => ({ nodeId, host, port })),
+      };
+      this.setStatus({ state: 'ready', cluster });
+      return cluster;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.setStatus(this.current.state === 'ready' || this.current.state === 'retrying'
+        ? { state: 'retrying', error: message }
+        : { state: 'failed', error: message });
+      throw error;
+    }
+  }
+
+  /** Disconnects every client we created. Safe to call more than once. */
+  async shutdown(): Promise<void> {
+    const closers = [...this.closers];
+    this.closers.clear();
+    this.adminPromise = this.producerPromise = this.clusterPromise = undefined;
+    await Promise.allSettled(closers.map((close) => close()));
+  }
+
+  private async connectWithin<T>(connect: () => Promise<T>): Promise<T> {
+    if (this.current.state !== 'ready') this.setStatus({ state: 'connecting' });
+    return this.within(connect(), 'connecting', this.options.connectionTimeoutMs);
+  }
+
+  /** Bounds a request by wall time: kafkajs retries with backoff can otherwise outlast any timeout the user set. */
+  private within<T>(promise: Promise<T>, what: string, timeoutMs = this.options.requestTimeoutMs): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const last = this.log.lastError();
+        const reason = last?.error ? ` (${last.error})` : '';
+        const brokers = this.options.brokers.join(',');
+        reject(new KafkaUserError(`timed out after ${timeoutMs / 1000}s ${what} to ${brokers}${reason}`));
+      }, timeoutMs);
+      timer.unref();
+    });
+    promise.catch(() => {}); // a late rejection after the timeout must not become unhandled
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    this.current = status;
+    for (const listener of this.listeners) listener(status);
+  }
+
+  private tlsConfig(): TlsConnectionOptions | undefined {
+    const tls = this.options.tls;
+    if (!tls) return undefined;
+    return { ca: tls.ca, cert: tls.cert, key: tls.key, rejectUnauthorized: tls.rejectUnauthorized };
+  }
+
+  private saslConfig(): SASLOptions | undefined {
+    const sasl = this.options.sasl;
+    if (!sasl) return undefined;
+    return { mechanism: sasl.mechanism, username: sasl.username, password: sasl.password } as SASLOptions;
+  }
+}

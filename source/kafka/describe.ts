@@ -1,0 +1,44 @@
+// Everything `describe` shows about topics: tolerant metadata, overrides and watermarks.
+import type { ConnectionManager } from './connection.js';
+import { fetchMetadata, type BrokerInfo, type TopicInfo } from './metadata.js';
+import { fetchTopicConfigs, fetchWatermarks, type Watermarks } from './topics.js';
+
+export interface TopicDescription extends TopicInfo {
+  configs: Array<[string, string]>;
+  /** Present when asked for; partitions without a reachable leader are missing. */
+  watermarks?: Map<number, Watermarks>;
+}
+
+export interface DescribeResult {
+  brokers: BrokerInfo[];
+  controllerId: number | null;
+  topics: TopicDescription[];
+}
+
+export interface DescribeOptions {
+  /** Topic names; empty for every topic. */
+  topics: readonly string[];
+  includeInternal: boolean;
+  watermarks: boolean;
+}
+
+export async function describeTopics(connection: ConnectionManager, options: DescribeOptions): Promise<DescribeResult> {
+  const metadata = await fetchMetadata(connection, options.topics.length > 0 ? options.topics : null);
+  const topics = metadata.topics.filter((t) => options.topics.length > 0 || options.includeInternal || !t.isInternal);
+  const [configs, watermarks] = await Promise.all([
+    fetchTopicConfigs(
+      connection,
+      topics.map((t) => t.name),
+    ),
+    options.watermarks ? Promise.all(topics.map((t) => fetchWatermarks(connection, t))) : undefined,
+  ]);
+  return {
+    brokers: metadata.brokers,
+    controllerId: metadata.controllerId,
+    topics: topics.map((topic, i) => ({
+      ...topic,
+      configs: configs.get(topic.name) ?? [],
+      watermarks: watermarks?.[i],
+    })),
+  };
+}

@@ -1,0 +1,129 @@
+// Cluster and topic metadata that tolerates partition errors: an offline partition is
+// reported (Leader: none) instead of failing the whole request as kafkajs does.
+import { createRequire } from 'node:module';
+import type { ConnectionManager } from './connection.js';
+import { KafkaUserError } from './errors.js';
+import { syncBrokers, type InternalBroker, type InternalCluster } from './internals.js';
+import { requestMetadata, type RawMetadata, type RawPartition } from './metadata-protocol.js';
+
+const require = createRequire(import.meta.url);
+const { errorCodes } = require('kafkajs/src/protocol/error') as {
+  errorCodes: Array<{ type: string; code: number; message: string }>;
+};
+
+export interface PartitionInfo {
+  partition: number;
+  /** null when the partition has no leader (offline). */
+  leader: number | null;
+  replicas: number[];
+  isr: number[];
+  offlineReplicas: number[];
+  /** The broker's per-partition error, e.g. LEADER_NOT_AVAILABLE. */
+  error?: string;
+}
+
+export interface TopicInfo {
+  name: string;
+  topicId?: string;
+  isInternal: boolean;
+  partitions: PartitionInfo[];
+}
+
+export interface BrokerInfo {
+  nodeId: number;
+  host: string;
+  port: number;
+  rack: string | null;
+}
+
+export interface ClusterMetadata {
+  clusterId: string | null;
+  controllerId: number | null;
+  brokers: BrokerInfo[];
+  topics: TopicInfo[];
+}
+
+const NONE = 0;
+const LEADER_NOT_AVAILABLE = 5;
+const REPLICA_NOT_AVAILABLE = 9;
+const UNKNOWN_TOPIC_OR_PARTITION = 3;
+
+export function errorName(code: number): string {
+  return errorCodes.find((e) => e.code === code)?.type ?? `ERROR_${code}`;
+}
+
+export const isUnderReplicated = (p: PartitionInfo): boolean => p.isr.length < p.replicas.length;
+export const isOffline = (p: PartitionInfo): boolean => p.leader === null;
+
+export const replicationFactor = (topic: TopicInfo): number =>
+  topic.partitions.reduce((max, p) => Math.max(max, p.replicas.length), 0);
+
+function toPartition(raw: RawPartition): PartitionInfo {
+  // REPLICA_NOT_AVAILABLE only says some replica is down; the partition is still served.
+  const partitionError = raw.errorCode !== NONE && raw.errorCode !== REPLICA_NOT_AVAILABLE;
+  return {
+    partition: raw.partition,
+    leader: raw.leader >= 0 && raw.errorCode !== LEADER_NOT_AVAILABLE ? raw.leader : null,
+    replicas: raw.replicas,
+    isr: raw.isr,
+    offlineReplicas: raw.offlineReplicas,
+    error: partitionError ? errorName(raw.errorCode) : undefined,
+  };
+}
+
+export function toClusterMetadata(raw: RawMetadata, requested: readonly string[] | null): ClusterMetadata {
+  const topics: TopicInfo[] = [];
+  for (const topic of raw.topics) {
+    if (topic.errorCode === UNKNOWN_TOPIC_OR_PARTITION) {
+      throw new KafkaUserError(`unknown topic: ${topic.name}`);
+    }
+    if (topic.errorCode !== NONE && topic.errorCode !== LEADER_NOT_AVAILABLE) {
+      throw new KafkaUserError(`topic ${topic.name}: ${errorName(topic.errorCode)}`);
+    }
+    topics.push({
+      name: topic.name,
+      topicId: topic.topicId,
+      isInternal: topic.isInternal,
+      partitions: topic.partitions.map(toPartition).sort((a, b) => a.partition - b.partition),
+    });
+  }
+  const order = requested ? new Map(requested.map((name, i) => [name, i])) : undefined;
+  topics.sort((a, b) => (order ? order.get(a.name)! - order.get(b.name)! : a.name.localeCompare(b.name)));
+  return {
+    clusterId: raw.clusterId,
+    controllerId: raw.controllerId >= 0 ? raw.controllerId : null,
+    brokers: raw.brokers.sort((a, b) => a.nodeId - b.nodeId),
+    topics,
+  };
+}
+
+/** Runs a request on some live broker, moving on to the next when one is unreachable. */
+export async function withAnyBroker<T>(
+  cluster: InternalCluster,
+  request: (broker: InternalBroker) => Promise<T>,
+): Promise<T> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const broker = await cluster.brokerPool.findConnectedBroker();
+      return await request(broker);
+    } catch (error) {
+      if (error instanceof KafkaUserError) throw error;
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+/** topics: null for every topic, [] for brokers only. */
+export async function fetchMetadata(
+  connection: ConnectionManager,
+  topics: readonly string[] | null = null,
+): Promise<ClusterMetadata> {
+  const cluster = await connection.cluster();
+  const raw = await withAnyBroker(cluster, (broker) =>
+    requestMetadata(broker, topics, connection.options.requestTimeoutMs),
+  );
+  await syncBrokers(cluster, raw.brokers);
+  return toClusterMetadata(raw, topics);
+}

@@ -1,0 +1,169 @@
+// Topic administration: list, create, alter partitions, delete, configs, watermarks.
+import type { ConnectionManager } from './connection.js';
+import { KafkaUserError } from './errors.js';
+import { errorName, fetchMetadata, withAnyBroker, type TopicInfo } from './metadata.js';
+
+const TOPIC_CONFIG_RESOURCE = 2;
+/** ConfigSource DYNAMIC_TOPIC_CONFIG: set on the topic, what kafka-topics --describe lists. */
+const TOPIC_OVERRIDE = 1;
+const LATEST = -1;
+const EARLIEST = -2;
+const READ_UNCOMMITTED = 0;
+
+export interface Watermarks {
+  low: string;
+  high: string;
+}
+
+export interface TopicListing {
+  name: string;
+  isInternal: boolean;
+}
+
+const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
+
+export function validateTopicName(name: string): void {
+  if (!TOPIC_NAME.test(name) || name === '.' || name === '..') {
+    throw new KafkaUserError(
+      `invalid topic name '${name}': use 1-249 characters from a-z A-Z 0-9 . _ - (and not '.' or '..')`,
+    );
+  }
+}
+
+export async function listTopics(connection: ConnectionManager, includeInternal = false): Promise<TopicListing[]> {
+  const metadata = await fetchMetadata(connection, null);
+  return metadata.topics
+    .filter((t) => includeInternal || !t.isInternal)
+    .map(({ name, isInternal }) => ({ name, isInternal }));
+}
+
+export async function topicExists(connection: ConnectionManager, topic: string): Promise<boolean> {
+  const topics = await listTopics(connection, true);
+  return topics.some((t) => t.name === topic);
+}
+
+/** Topic-level config overrides per topic (the ones that differ from broker defaults). */
+export async function fetchTopicConfigs(
+  connection: ConnectionManager,
+  topics: readonly string[],
+): Promise<Map<string, Array<[string, string]>>> {
+  const result = new Map<string, Array<[string, string]>>();
+  if (topics.length === 0) return result;
+  // Any broker answers for topic configs; asking one directly avoids kafkajs's metadata
+  // refresh, which fails while any partition in the cluster is offline.
+  const cluster = await connection.cluster();
+  const described = await withAnyBroker(cluster, (broker) =>
+    broker.describeConfigs({
+      resources: topics.map((name) => ({ type: TOPIC_CONFIG_RESOURCE, name })),
+      includeSynonyms: false,
+    }),
+  );
+  for (const resource of described.resources) {
+    if (resource.errorCode !== 0) throw new KafkaUserError(`topic ${resource.resourceName}: ${errorName(resource.errorCode)}`);
+    const overrides = resource.configEntries
+      .filter((entry) => entry.configSource === TOPIC_OVERRIDE)
+      .map((entry): [string, string] => [entry.configName, entry.isSensitive ? '<hidden>' : entry.configValue])
+      .sort(([a], [b]) => a.localeCompare(b));
+    result.set(resource.resourceName, overrides);
+  }
+  return result;
+}
+
+/**
+ * Low and high watermarks per partition, asked of each partition's leader.
+ * Partitions without a leader (or whose leader does not answer) are left out.
+ */
+export async function fetchWatermarks(
+  connection: ConnectionManager,
+  topic: TopicInfo,
+): Promise<Map<number, Watermarks>> {
+  const cluster = await connection.cluster();
+  const byLeader = new Map<number, number[]>();
+  for (const p of topic.partitions) {
+    if (p.leader === null) continue;
+    byLeader.set(p.leader, [...(byLeader.get(p.leader) ?? []), p.partition]);
+  }
+  const result = new Map<number, Watermarks>();
+  await Promise.all(
+    [...byLeader].map(async ([leader, partitions]) => {
+      try {
+        const broker = await cluster.findBroker({ nodeId: leader });
+        const ask = (timestamp: number) =>
+          broker.listOffsets({
+            replicaId: -1,
+            isolationLevel: READ_UNCOMMITTED,
+            topics: [{ topic: topic.name, partitions: partitions.map((partition) => ({ partition, timestamp })) }],
+          });
+        const [low, high] = await Promise.all([ask(EARLIEST), ask(LATEST)]);
+        const lows = new Map(low.responses[0]?.partitions.map((p) => [p.partition, p.offset]));
+        for (const p of high.responses[0]?.partitions ?? []) {
+          result.set(p.partition, { low: lows.get(p.partition) ?? '0', high: p.offset });
+        }
+      } catch {
+        // A leader that just went away: its partitions show no watermarks until the next refresh.
+      }
+    }),
+  );
+  return result;
+}
+
+export interface CreateTopicRequest {
+  topic: string;
+  partitions: number;
+  replicationFactor: number;
+  configs: Array<[string, string]>;
+}
+
+export async function createTopic(connection: ConnectionManager, request: CreateTopicRequest): Promise<void> {
+  validateTopicName(request.topic);
+  if (!Number.isInteger(request.partitions) || request.partitions < 1) {
+    throw new KafkaUserError(`partitions must be a whole number of at least 1 (got ${request.partitions})`);
+  }
+  if (!Number.isInteger(request.replicationFactor) || request.replicationFactor < 1) {
+    throw new KafkaUserError(
+      `replication factor must be a whole number of at least 1 (got ${request.replicationFactor})`,
+    );
+  }
+  const admin = await connection.admin();
+  const { brokers } = await connection.check();
+  if (request.replicationFactor > brokers.length) {
+    throw new KafkaUserError(
+      `replication factor ${request.replicationFactor} is larger than the number of brokers (${brokers.length})`,
+    );
+  }
+  if (await topicExists(connection, request.topic)) {
+    throw new KafkaUserError(`topic '${request.topic}' already exists`);
+  }
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: [
+      {
+        topic: request.topic,
+        numPartitions: request.partitions,
+        replicationFactor: request.replicationFactor,
+        configEntries: request.configs.map(([name, value]) => ({ name, value })),
+      },
+    ],
+  });
+}
+
+export async function alterPartitions(connection: ConnectionManager, topic: string, count: number): Promise<void> {
+  if (!Number.isInteger(count) || count < 1) {
+    throw new KafkaUserError(`partitions must be a whole number of at least 1 (got ${count})`);
+  }
+  const [info] = (await fetchMetadata(connection, [topic])).topics;
+  const current = info!.partitions.length;
+  if (count <= current) {
+    throw new KafkaUserError(
+      `topic '${topic}' has ${current} partition(s); the count can only be increased (asked for ${count})`,
+    );
+  }
+  const admin = await connection.admin();
+  await admin.createPartitions({ topicPartitions: [{ topic, count }] });
+}
+
+export async function deleteTopic(connection: ConnectionManager, topic: string): Promise<void> {
+  if (!(await topicExists(connection, topic))) throw new KafkaUserError(`unknown topic: ${topic}`);
+  const admin = await connection.admin();
+  await admin.deleteTopics({ topics: [topic] });
+}

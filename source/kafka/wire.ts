@@ -1,0 +1,136 @@
+// Minimal readers/writers for Kafka's flexible (KIP-482) encoding, which kafkajs lacks.
+
+export class WireWriter {
+  private chunks: Buffer[] = [];
+
+  int8(value: number): this {
+    const b = Buffer.alloc(1);
+    b.writeInt8(value);
+    return this.push(b);
+  }
+
+  boolean(value: boolean): this {
+    return this.int8(value ? 1 : 0);
+  }
+
+  int32(value: number): this {
+    const b = Buffer.alloc(4);
+    b.writeInt32BE(value);
+    return this.push(b);
+  }
+
+  uvarint(value: number): this {
+    const bytes: number[] = [];
+    let rest = value >>> 0;
+    while (rest >= 0x80) {
+      bytes.push((rest & 0x7f) | 0x80);
+      rest >>>= 7;
+    }
+    bytes.push(rest);
+    return this.push(Buffer.from(bytes));
+  }
+
+  compactString(value: string | null): this {
+    if (value === null) return this.uvarint(0);
+    const bytes = Buffer.from(value, 'utf8');
+    return this.uvarint(bytes.length + 1).push(bytes);
+  }
+
+  uuid(bytes: Buffer): this {
+    return this.push(bytes);
+  }
+
+  emptyTags(): this {
+    return this.uvarint(0);
+  }
+
+  toBuffer(): Buffer {
+    return Buffer.concat(this.chunks);
+  }
+
+  private push(b: Buffer): this {
+    this.chunks.push(b);
+    return this;
+  }
+}
+
+export class WireReader {
+  private offset = 0;
+
+  constructor(private readonly buffer: Buffer) {}
+
+  int8(): number {
+    const value = this.buffer.readInt8(this.offset);
+    this.offset += 1;
+    return value;
+  }
+
+  boolean(): boolean {
+    return this.int8() !== 0;
+  }
+
+  int16(): number {
+    const value = this.buffer.readInt16BE(this.offset);
+    this.offset += 2;
+    return value;
+  }
+
+  int32(): number {
+    const value = this.buffer.readInt32BE(this.offset);
+    this.offset += 4;
+    return value;
+  }
+
+  uvarint(): number {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = this.buffer[this.offset++];
+      if (byte === undefined) throw new RangeError('truncated varint');
+      value += (byte & 0x7f) * 2 ** shift;
+      if ((byte & 0x80) === 0) return value;
+      shift += 7;
+    }
+  }
+
+  compactNullableString(): string | null {
+    const length = this.uvarint() - 1;
+    if (length < 0) return null;
+    const value = this.buffer.toString('utf8', this.offset, this.offset + length);
+    this.offset += length;
+    return value;
+  }
+
+  compactString(): string {
+    return this.compactNullableString() ?? '';
+  }
+
+  uuid(): Buffer {
+    const value = this.buffer.subarray(this.offset, this.offset + 16);
+    this.offset += 16;
+    return value;
+  }
+
+  compactArray<T>(item: () => T): T[] {
+    const length = this.uvarint() - 1;
+    const items: T[] = [];
+    for (let i = 0; i < length; i++) items.push(item());
+    return items;
+  }
+
+  /** Skips a tagged-field section; no field we read is tagged. */
+  tags(): void {
+    const count = this.uvarint();
+    for (let i = 0; i < count; i++) {
+      this.uvarint();
+      this.offset += this.uvarint();
+    }
+  }
+}
+
+/** Kafka prints Uuids as URL-safe base64 without padding. */
+export function formatUuid(bytes: Buffer): string {
+  return bytes.toString('base64url');
+}
+
+export const ZERO_UUID = Buffer.alloc(16);
