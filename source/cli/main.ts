@@ -38,13 +38,13 @@ async function main(argv: string[]): Promise<number> {
   return (await load()).run(rest);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`kafka-tui: ${errorMessage(error)}\n`);
-    if (process.env.KAFKA_TUI_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    process.exitCode = exitCodeOf(error);
-  },
-);
+/** Exits once stdout is flushed: sockets a client failed to close must not keep the process alive. */
+function exit(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
+main(process.argv.slice(2)).then(exit, (error: unknown) => {
+  process.stderr.write(`kafka-tui: ${errorMessage(error)}\n`);
+  if (process.env.KAFKA_TUI_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  exit(exitCodeOf(error));
+});

@@ -136,12 +136,23 @@ export class ConnectionManager {
     }
   }
 
-  /** Disconnects every client we created. Safe to call more than once. */
-  async shutdown(): Promise<void> {
+  /**
+   * Disconnects every client we created. Safe to call more than once. Bounded, because a
+   * kafkajs client still retrying a dead broker can take its whole retry budget to let go.
+   */
+  async shutdown(graceMs = 1_500): Promise<void> {
     const closers = [...this.closers];
     this.closers.clear();
     this.adminPromise = this.producerPromise = this.clusterPromise = undefined;
-    await Promise.allSettled(closers.map((close) => close()));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled(closers.map((close) => close())),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, graceMs);
+        timer.unref();
+      }),
+    ]);
+    clearTimeout(timer);
   }
 
   private async connectWithin<T>(connect: () => Promise<T>): Promise<T> {
@@ -155,7 +166,7 @@ export class ConnectionManager {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         const last = this.log.lastError();
-        const reason = last?.error ? ` (${last.error})` : '';
+        const reason = last ? ` (${last.error ?? last.message})` : '';
         const brokers = this.options.brokers.join(',');
         reject(new KafkaUserError(`timed out after ${timeoutMs / 1000}s ${what} to ${brokers}${reason}`));
       }, timeoutMs);
