@@ -1,0 +1,55 @@
+// kafka-tui config: profiles in a conf file with mode 0600, no secrets, dots in names intact.
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { SINGLE, bootstrapOf } from '../helpers/ports.js';
+
+describe('config profiles', () => {
+  const env = { KAFKA_TUI_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'kafka-tui-conf-')), KAFKA_TUI_SASL_PASSWORD: 'hunter2-secret' };
+
+  it('adds, lists, uses and removes a profile', async () => {
+    const added = await runCli(['config', 'add', 'local.dev', '-b', bootstrapOf(SINGLE), '--read-only'], { env });
+    expect(added.code).toBe(0);
+    const path = (await runCli(['config', 'path'], { env })).stdout.trim();
+    expect(path.startsWith(env.KAFKA_TUI_CONFIG_DIR)).toBe(true);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(path, 'utf8')).profiles['local.dev']).toEqual({ bootstrapServers: bootstrapOf(SINGLE), readOnly: true });
+
+    const listed = await runCli(['config', 'list'], { env });
+    expect(listed.stdout).toBe(`local.dev\t${bootstrapOf(SINGLE)}\tread-only\n`);
+
+    const used = await runCli(['topics', '--profile', 'local.dev'], { env });
+    expect(used.code).toBe(0);
+
+    expect((await runCli(['config', 'remove', 'local.dev'], { env })).code).toBe(0);
+    const missing = await runCli(['topics', '--profile', 'local.dev'], { env });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe("kafka-tui: unknown profile 'local.dev' (see: kafka-tui config list)\n");
+  });
+
+  it('stores the name of the password variable, never the password', async () => {
+    const added = await runCli(
+      ['config', 'add', 'secure', '-b', 'broker:9093', '--sasl-mechanism', 'scram-sha-256', '--sasl-username', 'alice', '--sasl-password-env', 'PROD_PW'],
+      { env },
+    );
+    expect(added.code).toBe(0);
+    const path = (await runCli(['config', 'path'], { env })).stdout.trim();
+    const stored = readFileSync(path, 'utf8');
+    expect(JSON.parse(stored).profiles.secure.sasl).toEqual({ mechanism: 'scram-sha-256', username: 'alice', passwordEnv: 'PROD_PW' });
+    expect(stored).not.toContain('hunter2');
+    const listed = await runCli(['config', 'list', '--json'], { env });
+    expect(listed.stdout).not.toContain('hunter2');
+  });
+
+  it('rejects a profile that could not connect', async () => {
+    const bad = await runCli(['config', 'add', 'broken', '-b', 'no-port'], { env });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe("kafka-tui: invalid bootstrap server 'no-port': expected host:port\n");
+    const unknownFlag = await runCli(['config', 'add', 'x', '--sasl-password', 'p'], { env });
+    expect(unknownFlag.code).toBe(2);
+    expect(unknownFlag.stderr).toMatch(/^kafka-tui: unknown flag --sasl-password\n/);
+    expect(unknownFlag.stderr).toContain('Usage');
+  });
+});
