@@ -1,0 +1,53 @@
+// Demo topics for `npm start`, created once: keyed JSON orders, payments with headers,
+// and a text topic with a message carrying escape sequences, to show they are displayed safely.
+import { ConnectionManager } from '../dist/kafka/connection.js';
+import { createTopic, listTopics } from '../dist/kafka/topics.js';
+
+export const DEMO_TOPICS = [
+  { topic: 'demo.orders', partitions: 3 },
+  { topic: 'demo.payments', partitions: 2 },
+  { topic: 'demo.text', partitions: 1 },
+];
+
+function messagesFor(topic) {
+  if (topic === 'demo.orders') {
+    return Array.from({ length: 120 }, (_, i) => ({
+      key: `customer-${i % 12}`,
+      value: JSON.stringify({ orderId: 1000 + i, items: (i % 4) + 1, total: Math.round((i * 7.31) % 250 * 100) / 100 }),
+    }));
+  }
+  if (topic === 'demo.payments') {
+    return Array.from({ length: 40 }, (_, i) => ({
+      key: `order-${1000 + i}`,
+      value: JSON.stringify({ amount: (i * 3.5).toFixed(2), currency: i % 3 ? 'EUR' : 'USD' }),
+      headers: { source: 'demo', attempt: String((i % 2) + 1) },
+    }));
+  }
+  return [
+    { value: 'hello from kafka-tui' },
+    { value: 'a line with a tab\tand a bell\u0007' },
+    { value: 'escape sequences shown, not obeyed: \u001b]0;pwned\u0007 \u001b[2J' },
+  ];
+}
+
+export async function seedDemoTopics(bootstrap) {
+  const connection = new ConnectionManager({
+    brokers: bootstrap.split(','),
+    clientId: 'kafka-tui-demo',
+    connectionTimeoutMs: 10_000,
+    requestTimeoutMs: 30_000,
+  });
+  try {
+    const existing = new Set((await listTopics(connection)).map((t) => t.name));
+    const missing = DEMO_TOPICS.filter((d) => !existing.has(d.topic));
+    if (missing.length === 0) return;
+    const producer = await connection.producer();
+    for (const { topic, partitions } of missing) {
+      await createTopic(connection, { topic, partitions, replicationFactor: 1, configs: [] });
+      await producer.send({ topic, acks: -1, messages: messagesFor(topic) });
+    }
+    console.error(`kafka-tui: seeded ${missing.map((d) => d.topic).join(', ')}`);
+  } finally {
+    await connection.shutdown();
+  }
+}
