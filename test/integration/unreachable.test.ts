@@ -1,7 +1,8 @@
 // An unreachable broker is an error within the configured timeout, not a hang.
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { BIN, runCli } from '../helpers/cli.js';
 
 describe('unreachable broker', () => {
   it('fails with one line naming the address, within the default 10 s', async () => {
@@ -28,6 +29,18 @@ describe('unreachable broker', () => {
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(new RegExp(`^kafka-tui: timed out after 2s connecting to 127\\.0\\.0\\.1:${port}`));
       expect(result.ms).toBeLessThan(2_000 + 3_000);
+    });
+
+    it.each(['SIGINT', 'SIGTERM'] as const)('exits promptly on %s while a request hangs', async (signal) => {
+      const child = spawn(process.execPath, [BIN, 'describe', '-b', `127.0.0.1:${port}`, '--connect-timeout', '60s'], {
+        stdio: 'ignore',
+      });
+      await new Promise((r) => setTimeout(r, 1_000));
+      const sent = performance.now();
+      child.kill(signal);
+      const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+      expect(performance.now() - sent).toBeLessThan(3_000);
+      expect(code).toBe(signal === 'SIGINT' ? 130 : 143);
     });
   });
 });
