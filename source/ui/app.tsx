@@ -1,0 +1,499 @@
+// The whole screen: layout, focus, overlays, the input line, and the one place where
+// keys become commands (through the keymap).
+import { Box, useApp, useInput } from 'ink';
+import { useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../kafka/errors.js';
+import type { Backend, HistoryStore } from '../model/backend.js';
+import { ConnectionStore } from '../model/connection-store.js';
+import { parseConsumeOptions, CONSUME_OPTIONS_HELP } from '../model/consume-options.js';
+import { ConsumerStore, DEFAULT_BUFFER_SIZE } from '../model/consumer-store.js';
+import { DescribeStore } from '../model/describe-store.js';
+import { ProducerStore } from '../model/producer-store.js';
+import { TopicsStore } from '../model/topics-store.js';
+import { parseCommandLine } from './command-line.js';
+import { HelpOverlay, helpLines } from './components/help-overlay.js';
+import { HintBar, type Flash } from './components/hint-bar.js';
+import { LineInput } from './components/line-input.js';
+import { PaneTitle, Rows } from './components/rows.js';
+import { StatusBar } from './components/status-bar.js';
+import { useStore } from './hooks/use-store.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { keyName, resolveKey, type Command, type KeyContext } from './keymap.js';
+import { ConsumerPane } from './panes/consumer.js';
+import { DescribePane } from './panes/describe.js';
+import { DetailView, detailRowCount } from './panes/detail.js';
+import { ProducerPane } from './panes/producer.js';
+import { TopicsPane } from './panes/topics.js';
+import { searchText } from './record-text.js';
+import { ColorContext } from './theme.js';
+
+export interface Models {
+  backend: Backend;
+  connection: ConnectionStore;
+  topics: TopicsStore;
+  describe: DescribeStore;
+  consumer: ConsumerStore;
+  producer: ProducerStore;
+}
+
+export interface ModelOptions {
+  bufferSize?: number;
+  keySeparator?: string;
+  /** 0 turns the periodic refreshes off (tests). */
+  describeRefreshMs?: number;
+  connectionCheckMs?: number;
+  notifyHz?: number;
+}
+
+export function createModels(backend: Backend, history: HistoryStore, options: ModelOptions = {}): Models {
+  return {
+    backend,
+    connection: new ConnectionStore(backend, options.connectionCheckMs),
+    topics: new TopicsStore(backend),
+    describe: new DescribeStore(backend, options.describeRefreshMs),
+    consumer: new ConsumerStore(backend, options.bufferSize ?? DEFAULT_BUFFER_SIZE, searchText, options.notifyHz),
+    producer: new ProducerStore(backend, history, options.keySeparator),
+  };
+}
+
+export async function disposeModels(models: Models): Promise<void> {
+  models.connection.dispose();
+  models.describe.dispose();
+  await models.consumer.dispose();
+}
+
+export interface AppProps {
+  models: Models;
+  readOnly: boolean;
+  color: boolean;
+  initialTopic?: string;
+  /** Size override for tests; the terminal's size otherwise. */
+  size?: { columns: number; rows: number };
+}
+
+type Pane = 'topics' | 'describe' | 'consumer' | 'producer';
+const PANES: readonly Pane[] = ['topics', 'describe', 'consumer', 'producer'];
+
+type Overlay = 'help' | 'detail' | 'brokers';
+
+type PromptPurpose = 'filter' | 'search' | 'command' | 'create' | 'alter' | 'delete' | 'consumeOptions';
+interface Prompt {
+  purpose: PromptPurpose;
+  label: string;
+  text: string;
+  topic?: string;
+}
+
+export interface Layout {
+  width: number;
+  /** Below the terminal height: a full-height frame makes some terminals scroll (ghost lines). */
+  height: number;
+  mainHeight: number;
+  topHeight: number;
+  bottomHeight: number;
+  topicsWidth: number;
+  describeWidth: number;
+}
+
+export function layoutFor(columns: number, rows: number): Layout {
+  const width = Math.max(40, columns);
+  const height = Math.max(12, rows - 1);
+  const mainHeight = height - 4; // status, producer (2), hints
+  const topHeight = Math.max(5, Math.floor(mainHeight * 0.45));
+  const topicsWidth = Math.max(32, Math.min(60, Math.floor(width * 0.4)));
+  return {
+    width,
+    height,
+    mainHeight,
+    topHeight,
+    bottomHeight: mainHeight - topHeight,
+    topicsWidth,
+    describeWidth: width - topicsWidth - 1,
+  };
+}
+
+const READ_ONLY: Partial<Record<Command, string>> = {
+  'topic.create': 'creating topics',
+  'topic.alterPartitions': 'altering partitions',
+  'topic.delete': 'deleting topics',
+  'produce.focus': 'producing',
+};
+
+export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
+  const { exit } = useApp();
+  const terminal = useTerminalSize();
+  const layout = layoutFor(size?.columns ?? terminal.columns, size?.rows ?? terminal.rows);
+  const { topics, describe, consumer, producer } = models;
+  const connection = useStore(models.connection);
+  const topicsState = useStore(topics);
+  const describeState = useStore(describe);
+  const consumerState = useStore(consumer);
+
+  const [focus, setFocus] = useState<Pane>(initialTopic ? 'describe' : 'topics');
+  const returnFocus = useRef<Pane>('topics');
+  const [overlay, setOverlay] = useState<Overlay | undefined>();
+  const [overlayTop, setOverlayTop] = useState(0);
+  const [describeTop, setDescribeTop] = useState(0);
+  const [prompt, setPrompt] = useState<Prompt | undefined>();
+  const [flash, setFlash] = useState<Flash | undefined>();
+
+  useEffect(() => {
+    void topics.refresh().then(() => {
+      if (initialTopic) topics.selectName(initialTopic);
+    });
+    if (initialTopic) {
+      void describe.show(initialTopic);
+      producer.setTopic(initialTopic);
+    }
+  }, []);
+
+  useEffect(() => {
+    if (!flash) return;
+    const timer = setTimeout(() => setFlash(undefined), 4000);
+    return () => clearTimeout(timer);
+  }, [flash]);
+
+  const say = (text: string, error = false) => setFlash({ text, error });
+  const fail = (error: unknown) => say(errorMessage(error), true);
+
+  /** The topic an action applies to: the selection in the list, else the one on screen. */
+  const currentTopic = (): string | undefined =>
+    focus === 'topics'
+      ? topics.selectedTopic?.name
+      : (describeState.topic ?? consumerState.request?.topic ?? topics.selectedTopic?.name);
+
+  const showDescribe = (topic: string) => {
+    setDescribeTop(0);
+    setFocus('describe');
+    void describe.show(topic);
+  };
+
+  const startConsumer = (topic: string, text = '') => {
+    const options = parseConsumeOptions(text);
+    setFocus('consumer');
+    void consumer.start({ topic, ...options }).catch(fail);
+  };
+
+  const focusProducer = (topic: string) => {
+    producer.setTopic(topic);
+    if (focus !== 'producer') returnFocus.current = focus;
+    setFocus('producer');
+  };
+
+  const contextOf = (pane: Pane): KeyContext => pane;
+  const contexts: KeyContext[] = prompt
+    ? ['input']
+    : focus === 'producer'
+      ? ['producer', 'input']
+      : overlay
+        ? [overlay === 'detail' ? 'detail' : 'help', 'global']
+        : [contextOf(focus), 'global'];
+
+  const moveCursor = (delta: number | 'top' | 'bottom') => {
+    const context = contexts[0];
+    const page = (n: number) => (delta === 'top' ? -Infinity : delta === 'bottom' ? Infinity : n);
+    if (context === 'help' || context === 'detail') {
+      const total = context === 'help' ? helpLines().length : detailRowCount(consumer, layout.width);
+      setOverlayTop((top) => Math.max(0, Math.min(total - 1, top + page(delta as number))));
+    } else if (context === 'topics') {
+      const target = delta === 'top' ? 0 : delta === 'bottom' ? topicsState.visible.length - 1 : topicsState.selected + delta;
+      topics.select(target);
+    } else if (context === 'describe') {
+      const count = describeState.description?.partitions.length ?? 0;
+      setDescribeTop((top) => Math.max(0, Math.min(count - 1, top + page(delta as number))));
+    } else if (context === 'consumer') {
+      if (delta === 'top') consumer.moveToTop();
+      else if (delta === 'bottom') consumer.moveToBottom();
+      else consumer.move(delta);
+    }
+  };
+
+  const pageSize = (): number => {
+    const context = contexts[0];
+    if (context === 'topics') return layout.topHeight - 2;
+    if (context === 'consumer') return layout.bottomHeight - 2;
+    if (context === 'describe') return layout.topHeight - 3;
+    return layout.mainHeight - 1;
+  };
+
+  const openPrompt = (purpose: PromptPurpose, label: string, text = '', topic?: string) =>
+    setPrompt({ purpose, label, text, topic });
+
+  const run = (command: Command) => {
+    if (readOnly && READ_ONLY[command]) {
+      say(`read-only: ${READ_ONLY[command]} is disabled (--read-only or the profile's readOnly)`, true);
+      return;
+    }
+    const topic = currentTopic();
+    const needTopic = (then: (t: string) => void) => (topic ? then(topic) : say('select a topic first', true));
+    switch (command) {
+      case 'app.help':
+        setOverlay('help');
+        setOverlayTop(0);
+        return;
+      case 'app.quit':
+        exit();
+        return;
+      case 'app.commandLine':
+        openPrompt('command', ':');
+        return;
+      case 'app.back':
+        if (overlay === 'detail') consumer.closeDetail();
+        if (overlay) setOverlay(undefined);
+        else if (focus === 'topics' && topicsState.filter) topics.setFilter('');
+        else if (focus === 'consumer' && consumerState.search) consumer.setSearch('');
+        else setFocus('topics');
+        return;
+      case 'focus.next':
+      case 'focus.previous': {
+        const step = command === 'focus.next' ? 1 : PANES.length - 1;
+        const panes = readOnly ? PANES.filter((p) => p !== 'producer') : PANES;
+        const next = panes[(panes.indexOf(focus) + (step === 1 ? 1 : panes.length - 1)) % panes.length]!;
+        if (next === 'producer') needTopic(focusProducer);
+        else setFocus(next);
+        setOverlay(undefined);
+        return;
+      }
+      case 'cursor.up':
+        return moveCursor(-1);
+      case 'cursor.down':
+        return moveCursor(1);
+      case 'cursor.top':
+        return moveCursor('top');
+      case 'cursor.bottom':
+        return moveCursor('bottom');
+      case 'cursor.pageUp':
+        return moveCursor(-pageSize());
+      case 'cursor.pageDown':
+        return moveCursor(pageSize());
+      case 'list.filter':
+        if (focus === 'consumer') openPrompt('search', 'search: ', consumerState.search);
+        else openPrompt('filter', 'filter: ', topicsState.filter);
+        return;
+      case 'topic.open':
+      case 'topic.describe':
+        return needTopic(showDescribe);
+      case 'topic.toggleInternal':
+        topics.toggleInternal();
+        return;
+      case 'topic.create':
+        openPrompt('create', 'new topic (name [partitions] [replication factor]): ');
+        return;
+      case 'topic.alterPartitions':
+        return needTopic((t) => {
+          const now = topics.snapshot.all.find((s) => s.name === t)?.partitions;
+          openPrompt('alter', `partitions for ${t}${now ? ` (now ${now})` : ''}: `, '', t);
+        });
+      case 'topic.delete':
+        return needTopic((t) => openPrompt('delete', `type ${t} to delete it: `, '', t));
+      case 'consume.start':
+        return needTopic((t) => startConsumer(t));
+      case 'consume.options':
+        return needTopic((t) => openPrompt('consumeOptions', `consume ${t} from (${CONSUME_OPTIONS_HELP}): `, '', t));
+      case 'consume.pause':
+        consumer.togglePause();
+        return;
+      case 'consume.detail':
+        consumer.openDetail();
+        if (consumer.snapshot.detailSeq !== undefined) {
+          setOverlay('detail');
+          setOverlayTop(0);
+        }
+        return;
+      case 'produce.focus':
+        return needTopic(focusProducer);
+      case 'view.refresh':
+        if (focus === 'describe') void describe.refresh();
+        else void topics.refresh();
+        return;
+      case 'input.submit':
+        if (prompt) submitPrompt(prompt);
+        else void producer.send();
+        return;
+      case 'input.cancel':
+        if (prompt?.purpose === 'filter') topics.setFilter('');
+        if (prompt?.purpose === 'search') consumer.setSearch('');
+        if (prompt) setPrompt(undefined);
+        else setFocus(returnFocus.current);
+        return;
+      case 'input.historyPrevious':
+        producer.browseHistory(-1);
+        return;
+      case 'input.historyNext':
+        producer.browseHistory(1);
+        return;
+    }
+  };
+
+  const submitPrompt = (current: Prompt) => {
+    setPrompt(undefined);
+    const text = current.text.trim();
+    const topic = current.topic ?? '';
+    try {
+      switch (current.purpose) {
+        case 'filter':
+        case 'search':
+          return; // already applied live
+        case 'command':
+          return runLine(text);
+        case 'consumeOptions':
+          return startConsumer(topic, text);
+        case 'create': {
+          const [name = '', partitions = '1', replication = '1'] = text.split(/\s+/);
+          const input = { topic: name, partitions: Number(partitions), replicationFactor: Number(replication) };
+          void models.backend.createTopic(input).then(() => {
+            say(`created ${name}`);
+            return topics.refresh();
+          }, fail);
+          return;
+        }
+        case 'alter':
+          void models.backend.alterPartitions(topic, Number(text)).then(() => {
+            say(`${topic} now has ${text} partitions`);
+            void describe.refresh();
+            return topics.refresh();
+          }, fail);
+          return;
+        case 'delete':
+          if (text !== topic) {
+            say(`not deleted: the name typed was not ${topic}`, true);
+            return;
+          }
+          void models.backend.deleteTopic(topic).then(() => {
+            say(`deleted ${topic}`);
+            if (describe.snapshot.topic === topic) describe.clear();
+            return topics.refresh();
+          }, fail);
+          return;
+      }
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const runLine = (text: string) => {
+    const command = parseCommandLine(text);
+    const topic = command.kind === 'describe' || command.kind === 'consume' || command.kind === 'produce'
+      ? (command.topic ?? currentTopic())
+      : undefined;
+    switch (command.kind) {
+      case 'topics':
+        setOverlay(undefined);
+        setFocus('topics');
+        return;
+      case 'brokers':
+        setOverlay('brokers');
+        return;
+      case 'groups':
+        say('consumer groups are not in the TUI yet: use kafka-tui groups', true);
+        return;
+      case 'quit':
+        exit();
+        return;
+      case 'describe':
+        if (topic) showDescribe(topic);
+        return;
+      case 'consume':
+        if (topic) startConsumer(topic);
+        return;
+      case 'produce':
+        if (readOnly) run('produce.focus');
+        else if (topic) focusProducer(topic);
+        return;
+    }
+  };
+
+  const editText = (name: string, input: string, text: string): string | undefined => {
+    if (name === 'backspace') return text.slice(0, -1);
+    if (name.startsWith('ctrl+') || (name.length > 1 && !/^[^\u0000-\u001f]+$/.test(input))) return undefined;
+    // Pasted newlines would end the line; keep the rest of the paste on it.
+    // eslint-disable-next-line no-control-regex
+    const printable = input.replace(/[\u0000-\u001f\u007f]/g, '');
+    return printable ? text + printable : undefined;
+  };
+
+  useInput((input, key) => {
+    const name = keyName(input, key);
+    const binding = resolveKey(name, contexts);
+    if (binding) return run(binding.command);
+    if (prompt || focus === 'producer') {
+      // Typing: only non-printing global keys (Tab, Ctrl-C) still act.
+      const text = editText(name, input, prompt ? prompt.text : producer.snapshot.text);
+      if (text !== undefined) {
+        if (prompt) {
+          setPrompt({ ...prompt, text });
+          if (prompt.purpose === 'filter') topics.setFilter(text);
+          if (prompt.purpose === 'search') consumer.setSearch(text);
+        } else producer.setText(text);
+        return;
+      }
+      if (name.length > 1) {
+        const global = resolveKey(name, ['global']);
+        if (global) run(global.command);
+      }
+    }
+  });
+
+  const topicsFocused = focus === 'topics' && !overlay;
+  return (
+    <ColorContext.Provider value={color}>
+      <Box flexDirection="column" width={layout.width} height={layout.height}>
+        <StatusBar label={models.backend.label} connection={connection} readOnly={readOnly} width={layout.width} />
+        {overlay ? (
+          <Overlay
+            kind={overlay}
+            models={models}
+            layout={layout}
+            top={overlayTop}
+            brokers={connection.cluster?.brokers ?? []}
+          />
+        ) : (
+          <Box flexDirection="column" height={layout.mainHeight}>
+            <Box height={layout.topHeight}>
+              <TopicsPane store={topics} height={layout.topHeight} width={layout.topicsWidth} focused={topicsFocused} />
+              <Box width={1} />
+              <DescribePane
+                store={describe}
+                height={layout.topHeight}
+                width={layout.describeWidth}
+                focused={focus === 'describe'}
+                top={describeTop}
+              />
+            </Box>
+            <ConsumerPane store={consumer} height={layout.bottomHeight} width={layout.width} focused={focus === 'consumer'} />
+          </Box>
+        )}
+        <ProducerPane store={producer} width={layout.width} focused={focus === 'producer' && !prompt} readOnly={readOnly} />
+        {prompt ? (
+          <LineInput label={prompt.label} text={prompt.text} width={layout.width} active />
+        ) : (
+          <HintBar contexts={contexts} width={layout.width} flash={flash} />
+        )}
+      </Box>
+    </ColorContext.Provider>
+  );
+}
+
+function Overlay({
+  kind,
+  models,
+  layout,
+  top,
+  brokers,
+}: {
+  kind: Overlay;
+  models: Models;
+  layout: Layout;
+  top: number;
+  brokers: ReadonlyArray<{ nodeId: number; host: string; port: number }>;
+}) {
+  if (kind === 'help') return <HelpOverlay top={top} height={layout.mainHeight} width={layout.width} />;
+  if (kind === 'detail') return <DetailView store={models.consumer} height={layout.mainHeight} width={layout.width} top={top} />;
+  const rows = brokers.map((b) => ({ key: b.nodeId, text: `  ${String(b.nodeId).padStart(4)}  ${b.host}:${b.port}` }));
+  return (
+    <Box flexDirection="column" height={layout.mainHeight} width={layout.width}>
+      <PaneTitle title="Brokers" focused width={layout.width} extra="Esc close" />
+      <Rows rows={rows.length > 0 ? rows : [{ key: 0, text: '  not connected' }]} height={layout.mainHeight - 1} width={layout.width} />
+    </Box>
+  );
+}
