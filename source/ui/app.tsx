@@ -1,7 +1,7 @@
 // The whole screen: layout, focus, overlays, the input line, and the one place where
 // keys become commands (through the keymap).
 import { Box, useApp, useInput } from 'ink';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { errorMessage } from '../kafka/errors.js';
 import type { Backend, HistoryStore } from '../model/backend.js';
 import { ConnectionStore } from '../model/connection-store.js';
@@ -10,9 +10,9 @@ import { ConsumerStore, DEFAULT_BUFFER_SIZE } from '../model/consumer-store.js';
 import { DescribeStore } from '../model/describe-store.js';
 import { ProducerStore } from '../model/producer-store.js';
 import { TopicsStore } from '../model/topics-store.js';
-import { parseCommandLine } from './command-line.js';
+import { COMMAND_LINE_HELP, parseCommandLine } from './command-line.js';
 import { HelpOverlay, helpLines } from './components/help-overlay.js';
-import { HintBar, type Flash } from './components/hint-bar.js';
+import { HintBar } from './components/hint-bar.js';
 import { LineInput } from './components/line-input.js';
 import { PaneTitle, Rows } from './components/rows.js';
 import { StatusBar } from './components/status-bar.js';
@@ -26,6 +26,7 @@ import { ProducerPane } from './panes/producer.js';
 import { TopicsPane } from './panes/topics.js';
 import { searchText } from './record-text.js';
 import { ColorContext } from './theme.js';
+import { UiStore, type Overlay, type Pane, type Prompt, type PromptPurpose } from './ui-state.js';
 
 export interface Models {
   backend: Backend;
@@ -71,18 +72,7 @@ export interface AppProps {
   size?: { columns: number; rows: number };
 }
 
-type Pane = 'topics' | 'describe' | 'consumer' | 'producer';
 const PANES: readonly Pane[] = ['topics', 'describe', 'consumer', 'producer'];
-
-type Overlay = 'help' | 'detail' | 'brokers';
-
-type PromptPurpose = 'filter' | 'search' | 'command' | 'create' | 'alter' | 'delete' | 'consumeOptions';
-interface Prompt {
-  purpose: PromptPurpose;
-  label: string;
-  text: string;
-  topic?: string;
-}
 
 export interface Layout {
   width: number;
@@ -125,17 +115,15 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
   const layout = layoutFor(size?.columns ?? terminal.columns, size?.rows ?? terminal.rows);
   const { topics, describe, consumer, producer } = models;
   const connection = useStore(models.connection);
-  const topicsState = useStore(topics);
-  const describeState = useStore(describe);
-  const consumerState = useStore(consumer);
+  useStore(topics);
+  useStore(describe);
+  useStore(consumer);
 
-  const [focus, setFocus] = useState<Pane>(initialTopic ? 'describe' : 'topics');
-  const returnFocus = useRef<Pane>('topics');
-  const [overlay, setOverlay] = useState<Overlay | undefined>();
-  const [overlayTop, setOverlayTop] = useState(0);
-  const [describeTop, setDescribeTop] = useState(0);
-  const [prompt, setPrompt] = useState<Prompt | undefined>();
-  const [flash, setFlash] = useState<Flash | undefined>();
+  const [ui] = useState(
+    () =>
+      new UiStore({ focus: initialTopic ? 'describe' : 'topics', returnFocus: 'topics', overlayTop: 0, describeTop: 0 }),
+  );
+  const { focus, overlay, overlayTop, describeTop, prompt, flash } = useStore(ui);
 
   useEffect(() => {
     void topics.refresh().then(() => {
@@ -147,60 +135,68 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
     }
   }, []);
 
+  // A list that failed while the cluster was away comes back with it.
+  const connectionState = connection.status.state;
+  useEffect(() => {
+    if (connectionState === 'ready' && topics.snapshot.error) void topics.refresh();
+  }, [connectionState]);
+
   useEffect(() => {
     if (!flash) return;
-    const timer = setTimeout(() => setFlash(undefined), 4000);
+    const timer = setTimeout(() => ui.set({ flash: undefined }), 4000);
     return () => clearTimeout(timer);
   }, [flash]);
 
-  const say = (text: string, error = false) => setFlash({ text, error });
+  // Everything below runs from key handlers and reads the stores' current snapshots,
+  // never values captured at render time.
+  const say = (text: string, error = false) => ui.set({ flash: { text, error } });
   const fail = (error: unknown) => say(errorMessage(error), true);
 
   /** The topic an action applies to: the selection in the list, else the one on screen. */
   const currentTopic = (): string | undefined =>
-    focus === 'topics'
+    ui.snapshot.focus === 'topics'
       ? topics.selectedTopic?.name
-      : (describeState.topic ?? consumerState.request?.topic ?? topics.selectedTopic?.name);
+      : (describe.snapshot.topic ?? consumer.snapshot.request?.topic ?? topics.selectedTopic?.name);
 
   const showDescribe = (topic: string) => {
-    setDescribeTop(0);
-    setFocus('describe');
+    ui.set({ focus: 'describe', describeTop: 0, overlay: undefined });
     void describe.show(topic);
   };
 
   const startConsumer = (topic: string, text = '') => {
     const options = parseConsumeOptions(text);
-    setFocus('consumer');
+    ui.set({ focus: 'consumer', overlay: undefined });
     void consumer.start({ topic, ...options }).catch(fail);
   };
 
   const focusProducer = (topic: string) => {
     producer.setTopic(topic);
-    if (focus !== 'producer') returnFocus.current = focus;
-    setFocus('producer');
+    const current = ui.snapshot.focus;
+    ui.set({ focus: 'producer', returnFocus: current === 'producer' ? ui.snapshot.returnFocus : current });
   };
 
-  const contextOf = (pane: Pane): KeyContext => pane;
-  const contexts: KeyContext[] = prompt
-    ? ['input']
-    : focus === 'producer'
-      ? ['producer', 'input']
-      : overlay
-        ? [overlay === 'detail' ? 'detail' : 'help', 'global']
-        : [contextOf(focus), 'global'];
+  const contextsOf = (state = ui.snapshot): KeyContext[] =>
+    state.prompt
+      ? ['input']
+      : state.focus === 'producer'
+        ? ['producer', 'input']
+        : state.overlay
+          ? [state.overlay === 'detail' ? 'detail' : 'help', 'global']
+          : [state.focus, 'global'];
 
   const moveCursor = (delta: number | 'top' | 'bottom') => {
-    const context = contexts[0];
-    const page = (n: number) => (delta === 'top' ? -Infinity : delta === 'bottom' ? Infinity : n);
+    const context = contextsOf()[0];
+    const by = (n: number) => (delta === 'top' ? -Infinity : delta === 'bottom' ? Infinity : n);
+    const clamp = (value: number, count: number) => Math.max(0, Math.min(count - 1, value));
     if (context === 'help' || context === 'detail') {
       const total = context === 'help' ? helpLines().length : detailRowCount(consumer, layout.width);
-      setOverlayTop((top) => Math.max(0, Math.min(total - 1, top + page(delta as number))));
+      ui.set({ overlayTop: clamp(ui.snapshot.overlayTop + by(delta as number), total) });
     } else if (context === 'topics') {
-      const target = delta === 'top' ? 0 : delta === 'bottom' ? topicsState.visible.length - 1 : topicsState.selected + delta;
-      topics.select(target);
+      const { visible, selected } = topics.snapshot;
+      topics.select(delta === 'top' ? 0 : delta === 'bottom' ? visible.length - 1 : selected + delta);
     } else if (context === 'describe') {
-      const count = describeState.description?.partitions.length ?? 0;
-      setDescribeTop((top) => Math.max(0, Math.min(count - 1, top + page(delta as number))));
+      const count = describe.snapshot.description?.partitions.length ?? 0;
+      ui.set({ describeTop: clamp(ui.snapshot.describeTop + by(delta as number), count) });
     } else if (context === 'consumer') {
       if (delta === 'top') consumer.moveToTop();
       else if (delta === 'bottom') consumer.moveToBottom();
@@ -209,49 +205,49 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
   };
 
   const pageSize = (): number => {
-    const context = contexts[0];
+    const context = contextsOf()[0];
     if (context === 'topics') return layout.topHeight - 2;
     if (context === 'consumer') return layout.bottomHeight - 2;
     if (context === 'describe') return layout.topHeight - 3;
     return layout.mainHeight - 1;
   };
 
-  const openPrompt = (purpose: PromptPurpose, label: string, text = '', topic?: string) =>
-    setPrompt({ purpose, label, text, topic });
+  const openPrompt = (purpose: PromptPurpose, label: string, text = '', topic?: string, placeholder?: string) =>
+    ui.set({ prompt: { purpose, label, text, topic, placeholder } });
 
   const run = (command: Command) => {
     if (readOnly && READ_ONLY[command]) {
       say(`read-only: ${READ_ONLY[command]} is disabled (--read-only or the profile's readOnly)`, true);
       return;
     }
+    const state = ui.snapshot;
     const topic = currentTopic();
     const needTopic = (then: (t: string) => void) => (topic ? then(topic) : say('select a topic first', true));
     switch (command) {
       case 'app.help':
-        setOverlay('help');
-        setOverlayTop(0);
+        ui.set({ overlay: 'help', overlayTop: 0 });
         return;
       case 'app.quit':
         exit();
         return;
       case 'app.commandLine':
-        openPrompt('command', ':');
+        openPrompt('command', ':', '', undefined, COMMAND_LINE_HELP);
         return;
       case 'app.back':
-        if (overlay === 'detail') consumer.closeDetail();
-        if (overlay) setOverlay(undefined);
-        else if (focus === 'topics' && topicsState.filter) topics.setFilter('');
-        else if (focus === 'consumer' && consumerState.search) consumer.setSearch('');
-        else setFocus('topics');
+        if (state.overlay === 'detail') consumer.closeDetail();
+        if (state.overlay) ui.set({ overlay: undefined });
+        else if (state.focus === 'topics' && topics.snapshot.filter) topics.setFilter('');
+        else if (state.focus === 'consumer' && consumer.snapshot.search) consumer.setSearch('');
+        else ui.set({ focus: 'topics' });
         return;
       case 'focus.next':
       case 'focus.previous': {
-        const step = command === 'focus.next' ? 1 : PANES.length - 1;
         const panes = readOnly ? PANES.filter((p) => p !== 'producer') : PANES;
-        const next = panes[(panes.indexOf(focus) + (step === 1 ? 1 : panes.length - 1)) % panes.length]!;
+        const step = command === 'focus.next' ? 1 : panes.length - 1;
+        const next = panes[(panes.indexOf(state.focus) + step) % panes.length]!;
+        ui.set({ overlay: undefined });
         if (next === 'producer') needTopic(focusProducer);
-        else setFocus(next);
-        setOverlay(undefined);
+        else ui.set({ focus: next });
         return;
       }
       case 'cursor.up':
@@ -267,8 +263,8 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
       case 'cursor.pageDown':
         return moveCursor(pageSize());
       case 'list.filter':
-        if (focus === 'consumer') openPrompt('search', 'search: ', consumerState.search);
-        else openPrompt('filter', 'filter: ', topicsState.filter);
+        if (state.focus === 'consumer') openPrompt('search', 'search: ', consumer.snapshot.search);
+        else openPrompt('filter', 'filter: ', topics.snapshot.filter);
         return;
       case 'topic.open':
       case 'topic.describe':
@@ -277,44 +273,41 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
         topics.toggleInternal();
         return;
       case 'topic.create':
-        openPrompt('create', 'new topic (name [partitions] [replication factor]): ');
+        openPrompt('create', 'new topic: ', '', undefined, 'name [partitions] [replication factor]');
         return;
       case 'topic.alterPartitions':
         return needTopic((t) => {
           const now = topics.snapshot.all.find((s) => s.name === t)?.partitions;
-          openPrompt('alter', `partitions for ${t}${now ? ` (now ${now})` : ''}: `, '', t);
+          openPrompt('alter', `partitions for ${t}${now ? ` (now ${now})` : ''}: `, '', t, 'a larger count');
         });
       case 'topic.delete':
-        return needTopic((t) => openPrompt('delete', `type ${t} to delete it: `, '', t));
+        return needTopic((t) => openPrompt('delete', `delete ${t}? type its name: `, '', t));
       case 'consume.start':
         return needTopic((t) => startConsumer(t));
       case 'consume.options':
-        return needTopic((t) => openPrompt('consumeOptions', `consume ${t} from (${CONSUME_OPTIONS_HELP}): `, '', t));
+        return needTopic((t) => openPrompt('consumeOptions', `consume ${t} from: `, '', t, CONSUME_OPTIONS_HELP));
       case 'consume.pause':
         consumer.togglePause();
         return;
       case 'consume.detail':
         consumer.openDetail();
-        if (consumer.snapshot.detailSeq !== undefined) {
-          setOverlay('detail');
-          setOverlayTop(0);
-        }
+        if (consumer.snapshot.detailSeq !== undefined) ui.set({ overlay: 'detail', overlayTop: 0 });
         return;
       case 'produce.focus':
         return needTopic(focusProducer);
       case 'view.refresh':
-        if (focus === 'describe') void describe.refresh();
+        if (state.focus === 'describe') void describe.refresh();
         else void topics.refresh();
         return;
       case 'input.submit':
-        if (prompt) submitPrompt(prompt);
+        if (state.prompt) submitPrompt(state.prompt);
         else void producer.send();
         return;
       case 'input.cancel':
-        if (prompt?.purpose === 'filter') topics.setFilter('');
-        if (prompt?.purpose === 'search') consumer.setSearch('');
-        if (prompt) setPrompt(undefined);
-        else setFocus(returnFocus.current);
+        if (state.prompt?.purpose === 'filter') topics.setFilter('');
+        if (state.prompt?.purpose === 'search') consumer.setSearch('');
+        if (state.prompt) ui.set({ prompt: undefined });
+        else ui.set({ focus: state.returnFocus });
         return;
       case 'input.historyPrevious':
         producer.browseHistory(-1);
@@ -326,14 +319,14 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
   };
 
   const submitPrompt = (current: Prompt) => {
-    setPrompt(undefined);
+    ui.set({ prompt: undefined });
     const text = current.text.trim();
     const topic = current.topic ?? '';
     try {
       switch (current.purpose) {
         case 'filter':
         case 'search':
-          return; // already applied live
+          return; // already applied while typing
         case 'command':
           return runLine(text);
         case 'consumeOptions':
@@ -373,36 +366,34 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
 
   const runLine = (text: string) => {
     const command = parseCommandLine(text);
-    const topic = command.kind === 'describe' || command.kind === 'consume' || command.kind === 'produce'
-      ? (command.topic ?? currentTopic())
-      : undefined;
+    const topic =
+      command.kind === 'describe' || command.kind === 'consume' || command.kind === 'produce'
+        ? (command.topic ?? currentTopic())
+        : undefined;
+    const needTopic = (then: (t: string) => void) => (topic ? then(topic) : say('name a topic: e.g. :describe orders', true));
     switch (command.kind) {
       case 'topics':
-        setOverlay(undefined);
-        setFocus('topics');
+        ui.set({ overlay: undefined, focus: 'topics' });
         return;
       case 'brokers':
-        setOverlay('brokers');
+        ui.set({ overlay: 'brokers' });
         return;
       case 'groups':
-        say('consumer groups are not in the TUI yet: use kafka-tui groups', true);
+        say('consumer groups are not in the TUI yet', true);
         return;
       case 'quit':
         exit();
         return;
       case 'describe':
-        if (topic) showDescribe(topic);
-        return;
+        return needTopic(showDescribe);
       case 'consume':
-        if (topic) startConsumer(topic);
-        return;
+        return needTopic((t) => startConsumer(t));
       case 'produce':
-        if (readOnly) run('produce.focus');
-        else if (topic) focusProducer(topic);
-        return;
+        return readOnly ? run('produce.focus') : needTopic(focusProducer);
     }
   };
 
+  /** The line after a typed key, or undefined when the key does not edit text. */
   const editText = (name: string, input: string, text: string): string | undefined => {
     if (name === 'backspace') return text.slice(0, -1);
     if (name.startsWith('ctrl+') || (name.length > 1 && !/^[^\u0000-\u001f]+$/.test(input))) return undefined;
@@ -414,26 +405,25 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
 
   useInput((input, key) => {
     const name = keyName(input, key);
-    const binding = resolveKey(name, contexts);
+    const state = ui.snapshot;
+    const binding = resolveKey(name, contextsOf(state));
     if (binding) return run(binding.command);
-    if (prompt || focus === 'producer') {
-      // Typing: only non-printing global keys (Tab, Ctrl-C) still act.
-      const text = editText(name, input, prompt ? prompt.text : producer.snapshot.text);
-      if (text !== undefined) {
-        if (prompt) {
-          setPrompt({ ...prompt, text });
-          if (prompt.purpose === 'filter') topics.setFilter(text);
-          if (prompt.purpose === 'search') consumer.setSearch(text);
-        } else producer.setText(text);
-        return;
-      }
-      if (name.length > 1) {
-        const global = resolveKey(name, ['global']);
-        if (global) run(global.command);
-      }
+    if (!state.prompt && state.focus !== 'producer') return;
+    const current = state.prompt;
+    const text = editText(name, input, current ? current.text : producer.snapshot.text);
+    if (text !== undefined) {
+      if (!current) return producer.setText(text);
+      ui.set({ prompt: { ...current, text } });
+      if (current.purpose === 'filter') topics.setFilter(text);
+      if (current.purpose === 'search') consumer.setSearch(text);
+      return;
     }
+    // While typing, only the non-printing global keys (Tab, Ctrl-C) still act.
+    const global = name.length > 1 ? resolveKey(name, ['global']) : undefined;
+    if (global) run(global.command);
   });
 
+  const contexts = contextsOf();
   const topicsFocused = focus === 'topics' && !overlay;
   return (
     <ColorContext.Provider value={color}>
@@ -465,7 +455,7 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
         )}
         <ProducerPane store={producer} width={layout.width} focused={focus === 'producer' && !prompt} readOnly={readOnly} />
         {prompt ? (
-          <LineInput label={prompt.label} text={prompt.text} width={layout.width} active />
+          <LineInput label={prompt.label} text={prompt.text} placeholder={prompt.placeholder} width={layout.width} active />
         ) : (
           <HintBar contexts={contexts} width={layout.width} flash={flash} />
         )}

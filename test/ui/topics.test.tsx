@@ -16,7 +16,6 @@ describe('Topics pane', () => {
       ];
     });
     const frame = await app.waitFor('orders');
-    console.log(frame);
     expect(frame).toMatch(/orders\s+6\s+3\s+1234/);
     expect(frame).toMatch(/▲ payments/);
     expect(frame).toMatch(/✖ broken/);
