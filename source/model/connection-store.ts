@@ -20,7 +20,8 @@ export class ConnectionStore extends Store<ConnectionState> {
     backend: Pick<Backend, 'status' | 'subscribeStatus' | 'check'>,
     intervalMs = CHECK_INTERVAL_MS,
   ) {
-    super({ status: backend.status() });
+    const status = backend.status();
+    super({ status, cluster: status.state === 'ready' ? status.cluster : undefined });
     this.unsubscribe = backend.subscribeStatus((status) =>
       this.update({ status, ...(status.state === 'ready' ? { cluster: status.cluster } : {}) }),
     );
