@@ -14,10 +14,11 @@ export interface TopicSummary {
   offline: boolean;
 }
 
+/** Same shape as the reader's (kafka/consumer.ts), so the backend passes it through. */
 export type StartPosition =
-  | { kind: 'beginning' }
-  | { kind: 'end' }
-  | { kind: 'offset'; offset: bigint }
+  | { kind: 'earliest' }
+  | { kind: 'latest' }
+  | { kind: 'offset'; offset: number }
   | { kind: 'timestamp'; timestamp: number };
 
 export interface ConsumeRequest {
@@ -27,14 +28,15 @@ export interface ConsumeRequest {
   partitions: number[];
 }
 
+/** What the panes read of a record; the reader's ConsumedRecord has this shape. */
 export interface ConsumedRecord {
-  partition: number;
-  offset: string;
+  readonly partition: number;
+  readonly offset: number;
   /** Milliseconds since the epoch. */
-  timestamp: number;
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: Array<[string, Buffer]>;
+  readonly timestamp: number;
+  readonly key: Buffer | null;
+  readonly value: Buffer | null;
+  readonly headers: ReadonlyArray<readonly [string, Buffer | null]>;
 }
 
 export interface RecordSink {

@@ -34,10 +34,14 @@ export function parseConsumeOptions(text: string, now = Date.now()): ConsumeOpti
 }
 
 function parsePosition(first: string | undefined, second: string | undefined, now: number, text: string): StartPosition {
-  if (first === undefined || first === 'beginning' || first === 'earliest') return { kind: 'beginning' };
-  if (first === 'end' || first === 'latest') return { kind: 'end' };
+  if (first === undefined || first === 'beginning' || first === 'earliest') return { kind: 'earliest' };
+  if (first === 'end' || first === 'latest') return { kind: 'latest' };
   const offsetText = first === 'offset' ? second : first;
-  if (offsetText !== undefined && /^\d+$/.test(offsetText)) return { kind: 'offset', offset: BigInt(offsetText) };
+  if (offsetText !== undefined && /^\d+$/.test(offsetText)) {
+    const offset = Number(offsetText);
+    if (!Number.isSafeInteger(offset)) throw new Error(`offset ${offsetText} is too large`);
+    return { kind: 'offset', offset };
+  }
   const relative = /^-(\d+)(s|m|h|d)$/.exec(first);
   if (relative) return { kind: 'timestamp', timestamp: now - Number(relative[1]) * RELATIVE_UNITS[relative[2]!]! };
   if (/^\d{4}-\d{2}-\d{2}/.test(first)) {

@@ -14,7 +14,7 @@ export const ROW_HEADER = `${'P'.padStart(3)} ${'OFFSET'.padStart(8)} ${'TIME (U
 export function recordRow(record: ConsumedRecord): string {
   const key = record.key === null ? '∅' : utf8(record.key);
   const shortKey = key.length > 12 ? `${key.slice(0, 11)}…` : key.padEnd(12);
-  return `${String(record.partition).padStart(3)} ${record.offset.padStart(8)} ${timeText(record.timestamp)} ${shortKey} ${utf8(record.value)}`;
+  return `${String(record.partition).padStart(3)} ${String(record.offset).padStart(8)} ${timeText(record.timestamp)} ${shortKey} ${utf8(record.value)}`;
 }
 
 export function searchText(record: ConsumedRecord): string {
@@ -67,7 +67,7 @@ export function detailLines(record: ConsumedRecord): string[] {
     `Key (${key.kind}, ${record.key?.length ?? 0} bytes):`,
     ...key.lines.map((l) => `  ${l}`),
     `Headers (${record.headers.length}):`,
-    ...record.headers.map(([name, v]) => `  ${escapeControl(name)}: ${utf8(v)}`),
+    ...record.headers.map(([name, v]) => `  ${escapeControl(name)}: ${v === null ? '∅' : utf8(v)}`),
     `Value (${value.kind}, ${record.value?.length ?? 0} bytes):`,
     ...value.lines.map((l) => `  ${l}`),
   ];

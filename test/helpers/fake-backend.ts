@@ -28,7 +28,7 @@ export function topic(name: string, extra: Partial<TopicSummary> = {}): TopicSum
 export function record(offset: number, value: string, extra: Partial<ConsumedRecord> = {}): ConsumedRecord {
   return {
     partition: 0,
-    offset: String(offset),
+    offset,
     timestamp: Date.UTC(2026, 10, 23, 12, 0, 0) + offset,
     key: Buffer.from(`k${offset}`),
     value: Buffer.from(value),
@@ -111,7 +111,7 @@ export class FakeBackend implements Backend {
     this.deliver([
       {
         partition: request.partition ?? 0,
-        offset: String(offset),
+        offset,
         timestamp: Date.now(),
         key: request.key,
         value: request.value,

@@ -8,10 +8,10 @@ import { escapeControl } from '../../source/ui/safe-text.js';
 describe('consume options', () => {
   const now = Date.UTC(2026, 0, 1);
   it.each([
-    ['', { kind: 'beginning' }],
-    ['end', { kind: 'end' }],
-    ['offset 10', { kind: 'offset', offset: 10n }],
-    ['10', { kind: 'offset', offset: 10n }],
+    ['', { kind: 'earliest' }],
+    ['end', { kind: 'latest' }],
+    ['offset 10', { kind: 'offset', offset: 10 }],
+    ['10', { kind: 'offset', offset: 10 }],
     ['-15m', { kind: 'timestamp', timestamp: now - 15 * 60_000 }],
     ['2025-12-31T23:00:00Z', { kind: 'timestamp', timestamp: now - 3_600_000 }],
   ])('%s', (text, from) => {

@@ -10,9 +10,9 @@ import { escapeControl } from '../safe-text.js';
 
 export function positionText(from: StartPosition): string {
   switch (from.kind) {
-    case 'beginning':
+    case 'earliest':
       return 'from beginning';
-    case 'end':
+    case 'latest':
       return 'from end';
     case 'offset':
       return `from offset ${from.offset}`;
