@@ -43,13 +43,14 @@ export function ConsumerPane({
   const mode = state.paused ? '⏸ paused' : state.follow ? '▼ following' : '↑ scrolled';
   const extra = request
     ? [
-        positionText(request.from),
-        request.partitions.length > 0 ? `p=${request.partitions.join(',')}` : '',
-        `${buffer.total.toLocaleString('en-US')} received`,
-        `${buffer.size.toLocaleString('en-US')}/${buffer.capacity.toLocaleString('en-US')} kept`,
-        state.search ? `/${escapeControl(state.search)}` : '',
+        // Most telling first: a narrow terminal truncates the end of the title.
         mode,
         state.error ? `✖ ${escapeControl(state.error)}` : '',
+        `${buffer.total.toLocaleString('en-US')} received`,
+        state.search ? `/${escapeControl(state.search)}` : '',
+        `${buffer.size.toLocaleString('en-US')}/${buffer.capacity.toLocaleString('en-US')} kept`,
+        positionText(request.from),
+        request.partitions.length > 0 ? `p=${request.partitions.join(',')}` : '',
       ]
         .filter(Boolean)
         .join(' · ')
