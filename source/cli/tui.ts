@@ -4,6 +4,7 @@ import { ConnectionManager } from '../kafka/connection.js';
 import { KafkaUserError } from '../kafka/errors.js';
 import { CONNECTION_HELP, connectionFlags, parseArgs, resolveConnection } from './command.js';
 import { promptHidden } from './prompt.js';
+import { enterFullscreen, leaveFullscreen } from '../ui/screen.js';
 
 const HELP = `
   Usage
@@ -47,13 +48,19 @@ export async function run(argv: string[]): Promise<number> {
   // The password prompt, if any, happens before the screen is taken over.
   const options = await completeSettings(settings, process.env, promptHidden);
   const connection = new ConnectionManager(options);
-  const [{ runTui }, { kafkaBackend }, { ProducerHistory }] = await Promise.all([
+  const label = settings.profileName ?? options.brokers.join(',');
+  enterFullscreen(process.stdout, `kafka-tui ${label} … starting`);
+  const loading = Promise.all([
     import('../ui/terminal.js'),
     import('../kafka/tui-backend.js'),
     import('../config/producer-history.js'),
   ]);
+  const [{ runTui }, { kafkaBackend }, { ProducerHistory }] = await loading.catch((error: unknown) => {
+    leaveFullscreen(process.stdout);
+    throw error;
+  });
   return runTui({
-    backend: kafkaBackend(connection, settings.profileName ?? options.brokers.join(',')),
+    backend: kafkaBackend(connection, label),
     history: new ProducerHistory(),
     readOnly: cli.flags.readOnly ?? settings.readOnly,
     color: cli.flags.color !== false && process.env.NO_COLOR === undefined,

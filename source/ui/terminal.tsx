@@ -1,13 +1,11 @@
-// Runs the App fullscreen: alternate screen in, and out again on every way of leaving
+// Runs the App on the alternate screen (entered by the CLI), and leaves it on every way out
 // (quit, Ctrl-C, SIGTERM, SIGHUP, an uncaught error, whose message goes to stderr after).
 import { render } from 'ink';
 import { App, createModels, disposeModels, type ModelOptions } from './app.js';
 import type { Backend, HistoryStore } from '../model/backend.js';
 import { fixInkIncrementalRendering } from './ink-incremental-fix.js';
+import { handOverScreen, leaveFullscreen } from './screen.js';
 
-const ENTER_ALTERNATE_SCREEN = '\x1b[?1049h\x1b[H';
-const LEAVE_ALTERNATE_SCREEN = '\x1b[?1049l';
-const SHOW_CURSOR = '\x1b[?25h';
 const SHUTDOWN_GRACE_MS = 2_000;
 
 export interface TuiOptions extends ModelOptions {
@@ -22,15 +20,10 @@ export async function runTui(options: TuiOptions): Promise<number> {
   const { backend, history, readOnly, color, initialTopic } = options;
   const models = createModels(backend, history, options);
   const stdout = process.stdout;
-  let restored = false;
-  const restore = () => {
-    if (restored) return;
-    restored = true;
-    stdout.write(LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
-  };
+  const restore = () => leaveFullscreen(stdout);
 
   await fixInkIncrementalRendering();
-  stdout.write(ENTER_ALTERNATE_SCREEN);
+  handOverScreen(stdout);
   const instance = render(<App models={models} readOnly={readOnly} color={color} initialTopic={initialTopic} />, {
     exitOnCtrlC: false, // Ctrl-C is a keymap binding, so it quits the same clean way as q
     maxFps: 20,
