@@ -5,6 +5,8 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   topics: () => import('./topics.js'),
   describe: () => import('./describe.js'),
   config: () => import('./config.js'),
+  consume: () => import('./consume.js'),
+  produce: () => import('./produce.js'),
 };
 
 export const USAGE = `
@@ -13,6 +15,8 @@ export const USAGE = `
     kafka-tui topics [list|create|alter|delete] ...
     kafka-tui describe [--topic T ...]
     kafka-tui config [add|list|remove|path] ...
+    kafka-tui consume -t TOPIC [--from-beginning] [--group G] ...   print a topic's messages
+    kafka-tui produce -t TOPIC [--parse-key] [--file F] ...         send lines from stdin or a file
 
   Run 'kafka-tui <command> --help' for a command's flags.
 `;
