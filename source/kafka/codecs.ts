@@ -57,15 +57,14 @@ export function decompress(codec: number, data: Buffer): Buffer {
 
 let zstdReady: Promise<void> | undefined;
 
-async function zstdEncode(data: Buffer): Promise<Buffer> {
-  await (zstdReady ??= zstdInit());
+function zstdEncode(data: Buffer): Buffer {
   const out = zstdCompress(data, 3);
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
 
 let registered = false;
 
-/** Teaches kafkajs's producer (and group consumer) the codecs it lacks. Idempotent. */
+/** Teaches kafkajs (its group consumer) the codecs it lacks. Idempotent. */
 export function registerCodecs(): void {
   if (registered) return;
   registered = true;
@@ -78,5 +77,25 @@ export function registerCodecs(): void {
   CompressionCodecs[CompressionTypes.GZIP] = codec((data) => gzipSync(data), (data) => gunzipSync(data));
   CompressionCodecs[CompressionTypes.Snappy] = codec((data) => snappyCompress(data), snappyDecode);
   CompressionCodecs[CompressionTypes.LZ4] = codec((data) => lz4Compress(data), (data) => lz4Decompress(data));
-  CompressionCodecs[CompressionTypes.ZSTD] = codec(zstdEncode, zstdDecode);
+  CompressionCodecs[CompressionTypes.ZSTD] = codec(async (data) => {
+    await (zstdReady ??= zstdInit());
+    return zstdEncode(data);
+  }, zstdDecode);
+}
+
+/** A synchronous compressor for record batches we encode ourselves (zstd needs its module loaded first). */
+export async function compressorFor(name: CompressionName): Promise<(data: Buffer) => Buffer> {
+  switch (name) {
+    case 'none':
+      return (data) => data;
+    case 'gzip':
+      return (data) => gzipSync(data);
+    case 'snappy':
+      return (data) => snappyCompress(data);
+    case 'lz4':
+      return (data) => lz4Compress(data);
+    case 'zstd':
+      await (zstdReady ??= zstdInit());
+      return zstdEncode;
+  }
 }

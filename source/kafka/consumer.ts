@@ -319,11 +319,11 @@ export class PartitionReader implements TopicReader {
           partitions: [...owned].map((partition) => ({
             partition,
             offset: this.states.get(partition)!.next,
-            maxBytes: this.options.partitionMaxBytes ?? 8 << 20,
+            maxBytes: this.options.partitionMaxBytes ?? 512 << 10,
           })),
           maxWaitMs,
           minBytes: 1,
-          maxBytes: this.options.fetchMaxBytes ?? 32 << 20,
+          maxBytes: this.options.fetchMaxBytes ?? 2 << 20,
           readCommitted: this.options.readCommitted ?? true,
         },
         timeout,
@@ -481,8 +481,8 @@ export class GroupConsumer implements TopicReader {
     const consumer = (this.consumer = this.connection.kafka.consumer({
       groupId,
       allowAutoTopicCreation: false,
-      maxBytes: 32 << 20,
-      maxBytesPerPartition: 8 << 20,
+      maxBytes: 4 << 20,
+      maxBytesPerPartition: 1 << 20,
       readUncommitted: false,
     }));
     try {
