@@ -242,7 +242,7 @@ export async function run(argv: string[]): Promise<number> {
   if (maxMessages === 0) return 0;
 
   let reader: TopicReader | undefined;
-  let interrupted = false;
+  let interruptedBy: NodeJS.Signals | undefined;
   const output = new BatchWriter(plan);
   const sink = {
     onBatch: (records: ConsumedRecord[]) => {
@@ -268,11 +268,12 @@ export async function run(argv: string[]): Promise<number> {
           );
       const summary = await reader.run();
       process.stderr.write(summaryLine(topic, summary));
-      return interrupted ? 130 : 0;
+      // The shell convention for a command ended by a signal: 128 + its number.
+      return interruptedBy === 'SIGINT' ? 130 : interruptedBy === 'SIGTERM' ? 143 : 0;
     },
     {
-      onInterrupt: () => {
-        interrupted = true;
+      onInterrupt: (signal) => {
+        interruptedBy = signal;
         reader?.stop();
       },
     },
