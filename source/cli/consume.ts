@@ -225,8 +225,23 @@ function summaryLine(topic: string, summary: ReadSummary): string {
     (positions ? ` (next offset per partition: ${positions})` : '') + '\n';
 }
 
+/** `--from-timestamp -15m` would read as short flags; keep a relative time attached to its flag. */
+export function attachRelativeTimes(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (argv[i] === '--from-timestamp' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`--from-timestamp=${next}`);
+      i++;
+    } else {
+      out.push(argv[i]!);
+    }
+  }
+  return out;
+}
+
 export async function run(argv: string[]): Promise<number> {
-  const cli = parseArgs(argv, HELP, flags);
+  const cli = parseArgs(attachRelativeTimes(argv), HELP, flags);
   const f = cli.flags;
   if (!f.topic) throw usage('consume needs a topic: -t TOPIC');
   if (cli.input.length > 0) throw usage(`unexpected argument '${cli.input[0]}'`);

@@ -42,13 +42,24 @@ async function main(argv: string[]): Promise<number> {
   return (await load()).run(rest);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`kafka-tui: ${errorMessage(error)}\n`);
-    if (process.env.KAFKA_TUI_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    process.exitCode = exitCodeOf(error);
-  },
-);
+/**
+ * kafkajs keeps retrying a connection in the background after we have given up on it (its
+ * retry timers outlive our timeout), which held the process open for ~20 s after an
+ * unreachable-broker error. Once the command is done and stdout has flushed, stop waiting.
+ */
+function exitWhenDone(): void {
+  process.stdout.write('', () => setTimeout(() => process.exit(), 500).unref());
+}
+
+main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`kafka-tui: ${errorMessage(error)}\n`);
+      if (process.env.KAFKA_TUI_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+      process.exitCode = exitCodeOf(error);
+    },
+  )
+  .finally(exitWhenDone);

@@ -166,7 +166,18 @@ export class MessageWriter {
   }
 
   private async initProducerId(): Promise<void> {
-    const result = await withAnyBroker(this.cluster!, (broker) => broker.initProducerId({ transactionTimeout: 60_000 }));
+    const deadline = Date.now() + this.connection.options.requestTimeoutMs;
+    let result: { producerId: string; producerEpoch: number };
+    for (let backoff = 100; ; backoff = Math.min(backoff * 2, 1_000)) {
+      try {
+        result = await withAnyBroker(this.cluster!, (broker) => broker.initProducerId({ transactionTimeout: 60_000 }));
+        break;
+      } catch (error) {
+        // A fresh cluster answers COORDINATOR_LOAD_IN_PROGRESS and the like for a moment.
+        if (!(error as { retriable?: boolean }).retriable || Date.now() + backoff > deadline) throw error;
+        await sleep(backoff);
+      }
+    }
     this.identity = { producerId: Number(result.producerId), producerEpoch: result.producerEpoch };
     this.sequences.clear();
   }
