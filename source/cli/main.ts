@@ -5,6 +5,8 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   topics: () => import('./topics.js'),
   describe: () => import('./describe.js'),
   config: () => import('./config.js'),
+  consume: () => import('./consume.js'),
+  produce: () => import('./produce.js'),
 };
 
 export const USAGE = `
@@ -13,6 +15,8 @@ export const USAGE = `
     kafka-tui topics [list|create|alter|delete] ...
     kafka-tui describe [--topic T ...]
     kafka-tui config [add|list|remove|path] ...
+    kafka-tui consume -t TOPIC [--from-beginning] [--group G] ...   print a topic's messages
+    kafka-tui produce -t TOPIC [--parse-key] [--file F] ...         send lines from stdin or a file
 
   Run 'kafka-tui <command> --help' for a command's flags.
 `;
@@ -46,13 +50,24 @@ async function main(argv: string[]): Promise<number> {
   return (await load()).run(rest);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`kafka-tui: ${errorMessage(error)}\n`);
-    if (process.env.KAFKA_TUI_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    process.exitCode = exitCodeOf(error);
-  },
-);
+/**
+ * kafkajs keeps retrying a connection in the background after we have given up on it (its
+ * retry timers outlive our timeout), which held the process open for ~20 s after an
+ * unreachable-broker error. Once the command is done and stdout has flushed, stop waiting.
+ */
+function exitWhenDone(): void {
+  process.stdout.write('', () => setTimeout(() => process.exit(), 500).unref());
+}
+
+main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`kafka-tui: ${errorMessage(error)}\n`);
+      if (process.env.KAFKA_TUI_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+      process.exitCode = exitCodeOf(error);
+    },
+  )
+  .finally(exitWhenDone);
