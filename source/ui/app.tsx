@@ -403,8 +403,7 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
     return printable ? text + printable : undefined;
   };
 
-  useInput((input, key) => {
-    const name = keyName(input, key);
+  const handleKey = (name: string, input: string) => {
     const state = ui.snapshot;
     const binding = resolveKey(name, contextsOf(state));
     if (binding) return run(binding.command);
@@ -421,6 +420,29 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
     // While typing, only the non-printing global keys (Tab, Ctrl-C) still act.
     const global = name.length > 1 ? resolveKey(name, ['global']) : undefined;
     if (global) run(global.command);
+  };
+
+  useInput((input, key) => {
+    const chunk = !key.ctrl && !key.meta && input.length > 1 && !input.startsWith('\u001b');
+    if (!chunk) return handleKey(keyName(input, key), input);
+    // Several keys in one read: typed faster than the terminal is read, or pasted. Commands
+    // take them one at a time (so `p` then text works), an input line takes a run of text at
+    // once, and a carriage return is Enter.
+    for (let at = 0; at < input.length; ) {
+      const state = ui.snapshot;
+      const char = input[at]!;
+      if (char === '\r') {
+        handleKey('enter', char);
+        at++;
+      } else if ((state.prompt || state.focus === 'producer') && char !== '\t' && char !== '\u007f') {
+        const run = /^[^\r\t\u007f]+/.exec(input.slice(at))![0];
+        handleKey(run, run);
+        at += run.length;
+      } else {
+        handleKey(char === ' ' ? 'space' : char === '\t' ? 'tab' : char === '\u007f' ? 'backspace' : char, char);
+        at++;
+      }
+    }
   });
 
   const contexts = contextsOf();

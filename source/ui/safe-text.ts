@@ -1,13 +1,9 @@
 // Text from the network (message bytes, error messages, names) must never reach the
-// terminal as control sequences: every C0/C1 control and DEL is shown escaped instead.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+// terminal as control sequences. The console formatter's escaping covers C0/C1 controls and
+// bidi overrides; on screen a tab is escaped too, because it would break column widths.
+import { escapeControl as escapeForConsole } from '../format/message-text.js';
 
 export function escapeControl(text: string): string {
-  return text.replace(CONTROL, (c) => {
-    if (c === '\n') return '\\n';
-    if (c === '\r') return '\\r';
-    if (c === '\t') return '\\t';
-    return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
-  });
+  const escaped = escapeForConsole(text);
+  return escaped.includes('\t') ? escaped.replace(/\t/g, '\\t') : escaped;
 }

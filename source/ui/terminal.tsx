@@ -53,6 +53,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
     await instance.waitUntilExit();
   } finally {
     restore();
+    // Keys typed after quitting belong to the shell: stop reading them.
+    process.stdin.pause();
     for (const signal of signals) process.off(signal, onSignal);
   }
   // A stuck disconnect (a broker that went away) must not hold the shell hostage.

@@ -66,7 +66,8 @@ describe('kafka-tui describe while a broker stops', () => {
     } finally {
       await startBroker(TRIPLE, STOPPED);
     }
-    await term.keys('q');
+    await term.type('q');
     await term.waitFor((s) => !s.includes('Describe'));
+    await term.waitForShell();
   });
 });

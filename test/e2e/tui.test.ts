@@ -81,9 +81,13 @@ describe('kafka-tui in tmux at 80×24', () => {
     expect(await term.title()).not.toContain('pwned');
 
     // 6. q leaves the alternate screen: the shell and what was on it come back
-    await term.keys('Escape', 'q');
+    // Esc and q as separate presses: sent together they read as Alt-q, as in any terminal.
+    await term.keys('Escape');
+    await term.waitFor('▶ Consumer');
+    await term.type('q');
     screen = await term.waitFor((s) => s.includes('BEFORE-TUI') && !s.includes('Topics'));
     expect(await term.inAlternateScreen()).toBe(false);
+    await term.waitForShell();
     await term.run('echo EXIT=$?');
     await term.waitFor('EXIT=0');
   });

@@ -65,6 +65,19 @@ export class TmuxSession {
     return (await this.tmux('display-message', '-p', '-t', this.name, '#{alternate_on}')).trim() === '1';
   }
 
+  /** The program in the foreground of the pane, e.g. 'bash' once a command has exited. */
+  async currentCommand(): Promise<string> {
+    return (await this.tmux('display-message', '-p', '-t', this.name, '#{pane_current_command}')).trim();
+  }
+
+  async waitForShell(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await this.currentCommand()) !== 'bash') {
+      if (Date.now() > deadline) throw new Error(`still running: ${await this.currentCommand()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   async waitFor(what: string | RegExp | ((screen: string) => boolean), timeoutMs = 15_000): Promise<string> {
     const test =
       typeof what === 'function' ? what : (s: string) => (typeof what === 'string' ? s.includes(what) : what.test(s));

@@ -103,3 +103,26 @@ describe('App', () => {
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
   });
 });
+
+describe('keys arriving together', () => {
+  it('a command key followed by text in one read: p then the line', async () => {
+    app = await renderApp((b) => {
+      b.topics = [topic('events')];
+    });
+    await app.waitFor('events');
+    await app.press('pk1:hello');
+    await app.waitFor('events> k1:hello');
+  });
+});
+
+describe('a line and Enter in one read', () => {
+  it('types the line and sends it', async () => {
+    app = await renderApp((b) => {
+      b.topics = [topic('events')];
+    });
+    await app.waitFor('events');
+    await app.press('p');
+    await app.press('k1:hello\r');
+    await app.waitFor('✔ sent to events partition 0 offset 0');
+  });
+});
