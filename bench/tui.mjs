@@ -3,8 +3,9 @@
 // own single-broker kafka-local cluster:
 //   1. launch → first frame, and launch → first message shown (`--topic T`, then `c`);
 //   2. peak RSS (VmHWM) once BENCH_TUI_MESSAGES (default 1,000,000) have streamed through the consumer pane;
-//   3. keypress → frame latency while kcat floods the tailed topic (rate reported; target ≥ 50k msgs/s).
-// Environment: BENCH_TUI_PORT (37092), BENCH_TUI_MESSAGES, BENCH_TUI_FLOOD (3,000,000), BENCH_TUI_KEYS (20).
+//   3. keypress → frame latency while kcat floods the tailed topic (rate reported; target ≥ 50k msgs/s):
+//      kcat sends a BENCH_TUI_FLOOD-line file (default 1,000,000) again and again until every key is measured.
+// Environment: BENCH_TUI_PORT (37092), BENCH_TUI_MESSAGES, BENCH_TUI_FLOOD, BENCH_TUI_KEYS (40).
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,8 +16,8 @@ const exec = promisify(execFile);
 const repo = resolve(import.meta.dirname, '..');
 const port = Number(process.env.BENCH_TUI_PORT ?? 37092);
 const messages = Number(process.env.BENCH_TUI_MESSAGES ?? 1_000_000);
-const floodCount = Number(process.env.BENCH_TUI_FLOOD ?? 3_000_000);
-const keyRounds = Number(process.env.BENCH_TUI_KEYS ?? 20);
+const floodCount = Number(process.env.BENCH_TUI_FLOOD ?? 1_000_000);
+const keyRounds = Number(process.env.BENCH_TUI_KEYS ?? 40);
 const bootstrap = `127.0.0.1:${port}`;
 const work = mkdtempSync(join(tmpdir(), 'kafka-tui-bench-'));
 const clusterEnv = { ...process.env, KAFKA_LOCAL_DIR: join(repo, `.kafka/bench-tui-${port}`), KAFKA_LOCAL_PORT: String(port) };
@@ -121,9 +122,11 @@ async function main() {
 
     // 1 + 2: first frame, first message, then the whole topic through the consumer pane.
     const firstFrames = [];
+    const inkFrames = [];
     for (let run = 0; run < 5; run++) {
       const tui = launch([]);
       firstFrames.push(await tui.waitFor('kafka-tui'));
+      inkFrames.push(await tui.waitFor('Topics'));
       await tui.waitFor('connected');
       await tui.quit();
     }
@@ -144,7 +147,16 @@ async function main() {
     await sleep(100);
     flooded.send('end\r');
     await flooded.waitFor('following');
-    const flood = kcatProduce(floodTopic, floodFile);
+    let flooding = true;
+    let floodRuns = 0;
+    const floodStarted = performance.now();
+    const flood = (async () => {
+      while (flooding) {
+        await kcatProduce(floodTopic, floodFile);
+        floodRuns++;
+      }
+      return performance.now() - floodStarted;
+    })();
     await sleep(1000);
     const latencies = [];
     for (let round = 0; round < keyRounds; round++) {
@@ -156,7 +168,9 @@ async function main() {
       latencies.push(await flooded.waitFor(expect, { offset, from, timeoutMs: 10_000 }));
       await sleep(150);
     }
+    flooding = false;
     const floodMs = await flood;
+    const floodSent = floodRuns * floodCount;
     const floodRss = peakRssMb(flooded.pid());
     await flooded.quit();
 
@@ -164,11 +178,12 @@ async function main() {
     const lines = [
       '| measure | result | target |',
       '|---|---|---|',
-      `| launch → first frame (median of 5, then the consume run) | ${f(percentile(firstFrames, 0.5))} (min ${f(Math.min(...firstFrames))}, max ${f(Math.max(...firstFrames))}); ${f(firstFrame)} | ≤ 0.4 s |`,
+      `| launch → first frame: the CLI's status line, before Ink loads (median of 5) | ${f(percentile(firstFrames, 0.5))} (min ${f(Math.min(...firstFrames))}, max ${f(Math.max(...firstFrames))}); ${f(firstFrame)} in the consume run | ≤ 0.4 s |`,
+      `| launch → first full Ink frame (panes drawn; median of 5) | ${f(percentile(inkFrames, 0.5))} (min ${f(Math.min(...inkFrames))}, max ${f(Math.max(...inkFrames))}) | |`,
       `| launch → first message shown (\`--topic T\`, then \`c\`) | ${f(firstMessage)} | |`,
       `| ${messages.toLocaleString('en-US')} messages through the consumer pane | ${f(allIn - firstMessage)} after the first | |`,
       `| peak RSS after ${messages.toLocaleString('en-US')} messages (VmHWM) | ${rss.toFixed(1)} MB | ≤ 150 MB |`,
-      `| flood rate (kcat, ${floodCount.toLocaleString('en-US')} msgs) | ${Math.round(floodCount / (floodMs / 1000)).toLocaleString('en-US')} msgs/s | ≥ 50k msgs/s |`,
+      `| flood rate (kcat, ${floodSent.toLocaleString('en-US')} msgs in ${f(floodMs)}, through all the key presses) | ${Math.round(floodSent / (floodMs / 1000)).toLocaleString('en-US')} msgs/s | ≥ 50k msgs/s |`,
       `| keypress → frame under flood (${keyRounds} keys: k / G) | median ${percentile(latencies, 0.5).toFixed(0)} ms, p95 ${percentile(latencies, 0.95).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms | ≤ 100 ms |`,
       `| peak RSS of the flooded TUI | ${floodRss.toFixed(1)} MB | |`,
     ];

@@ -1,7 +1,7 @@
 // The TUI's Backend over a real cluster: tolerant metadata for lists and describe, the
 // shared admin for topic changes, and the console commands' reader and writer for messages.
 import type { ConnectionManager } from './connection.js';
-import { PartitionReader, type ConsumedRecord } from './consumer.js';
+import { PartitionReader } from './consumer.js';
 import { describeTopics } from './describe.js';
 import { KafkaUserError } from './errors.js';
 import { MessageWriter } from './producer.js';
@@ -9,22 +9,27 @@ import { fetchTopicSummaries } from './topic-summaries.js';
 import { alterPartitions, createTopic, deleteTopic } from './topics.js';
 import type { Backend, ConsumeRequest, ProduceRequest, ProduceResult, RecordSink, Subscription } from '../model/backend.js';
 
-const copy = (bytes: Buffer | null): Buffer | null => (bytes === null ? null : Buffer.from(bytes));
-
 /**
- * The reader's records are views into whole fetch responses. The TUI keeps thousands of them
- * for a long time, and a few kept views would pin many megabytes of responses: keep copies.
+ * Smaller fetches than the console's: the pane needs responsiveness, not bulk throughput.
+ * Decoding a 2 MB response holds the event loop (keys wait) and, at full speed, lets the heap
+ * grow to several times the ring's size; 256 KB fetches keep 1M messages under ~100 MB RSS.
+ * The ring keeps the reader's records as they are (views into their responses): it holds the
+ * newest records, so it only pins the responses those came from.
  */
-function detach(record: ConsumedRecord): ConsumedRecord {
-  const headers = record.headers.length === 0 ? record.headers : record.headers.map(([k, v]) => [k, copy(v)] as [string, Buffer | null]);
-  return { ...record, key: copy(record.key), value: copy(record.value), headers };
-}
+const FETCH_MAX_BYTES = 256 << 10;
+const PARTITION_MAX_BYTES = 64 << 10;
 
 function consume(connection: ConnectionManager, request: ConsumeRequest, sink: RecordSink): Subscription {
   const reader = new PartitionReader(
     connection,
-    { topic: request.topic, partitions: request.partitions, start: request.from },
-    { onBatch: (records) => sink.records(records.map(detach)) },
+    {
+      topic: request.topic,
+      partitions: request.partitions,
+      start: request.from,
+      fetchMaxBytes: FETCH_MAX_BYTES,
+      partitionMaxBytes: PARTITION_MAX_BYTES,
+    },
+    { onBatch: (records) => sink.records(records) },
   );
   const done = reader.run().then(
     () => {},

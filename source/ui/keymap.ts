@@ -217,3 +217,19 @@ export function keyName(input: string, key: KeyEvent): string {
   if (input === ' ') return 'space';
   return input;
 }
+
+/** The key table for the README (docs/tui.md), from the same sections as the `?` overlay. */
+export function keyTableMarkdown(keymap = KEYMAP): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const lines = ['| where | keys | what |', '|---|---|---|'];
+  for (const section of helpSections(keymap)) {
+    for (const row of section.rows) {
+      const keys = row.keys
+        .split(' ')
+        .map((key) => `\`${cell(key)}\``)
+        .join(' ');
+      lines.push(`| ${section.title} | ${keys} | ${cell(row.description)} |`);
+    }
+  }
+  return lines.join('\n');
+}
