@@ -91,4 +91,24 @@ describe('kafka-tui in tmux at 80×24', () => {
     await term.run('echo EXIT=$?');
     await term.waitFor('EXIT=0');
   });
+
+  it('SIGTERM restores the terminal and exits 143; a resize re-lays out without ghost lines', async () => {
+    await term.run('clear; echo BEFORE-TUI');
+    await term.run(`node ${BIN} -b ${bootstrap}`);
+    await term.waitFor('● connected');
+    await term.tmux('resize-window', '-t', term.name, '-x', '100', '-y', '30');
+    let screen = await term.waitFor((s) => s.split('\n')[28]?.includes('/ filter') ?? false);
+    await term.tmux('resize-window', '-t', term.name, '-x', '80', '-y', '24');
+    screen = await term.waitFor((s) => s.split('\n')[22]?.includes('/ filter') ?? false);
+    // One status bar and one hint bar: nothing left over from the larger layout.
+    expect(screen.match(/kafka-tui 127/g)).toHaveLength(1);
+    expect(screen.match(/\/ filter/g)).toHaveLength(1);
+    const panePid = (await term.tmux('display-message', '-p', '-t', term.name, '#{pane_pid}')).trim();
+    const { stdout: child } = await exec('pgrep', ['-P', panePid]);
+    process.kill(Number(child.trim().split('\n')[0]), 'SIGTERM');
+    await term.waitForShell();
+    expect(await term.inAlternateScreen()).toBe(false);
+    await term.run('echo EXIT=$?');
+    await term.waitFor('EXIT=143');
+  });
 });

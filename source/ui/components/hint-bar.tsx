@@ -18,9 +18,15 @@ export function HintBar({ contexts, width, flash }: { contexts: readonly KeyCont
       </Text>
     );
   }
-  const text = hintsFor(contexts)
-    .map(({ key, hint }) => `${key} ${hint}`)
-    .join('  ');
+  const items = hintsFor(contexts).map(({ key, hint }) => `${key} ${hint}`);
+  // When not everything fits, the way to see everything (? help) is what stays.
+  const help = items.find((item) => item.startsWith('? '));
+  let text = items.join('  ');
+  if (text.length > width && help) {
+    const rest = items.filter((item) => item !== help);
+    while (rest.length > 0 && [...rest, help].join('  ').length > width) rest.pop();
+    text = [...rest, help].join('  ');
+  }
   return (
     <Text dimColor wrap="truncate-end">
       {text.slice(0, width)}
