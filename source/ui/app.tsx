@@ -115,9 +115,6 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
   const layout = layoutFor(size?.columns ?? terminal.columns, size?.rows ?? terminal.rows);
   const { topics, describe, consumer, producer } = models;
   const connection = useStore(models.connection);
-  useStore(topics);
-  useStore(describe);
-  useStore(consumer);
 
   const [ui] = useState(
     () =>
