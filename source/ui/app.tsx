@@ -449,7 +449,7 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
       <Box flexDirection="column" width={layout.width} height={layout.height}>
         <StatusBar label={models.backend.label} connection={connection} readOnly={readOnly} width={layout.width} />
         {overlay ? (
-          <Overlay
+          <OverlayView
             kind={overlay}
             models={models}
             layout={layout}
@@ -483,7 +483,7 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
   );
 }
 
-function Overlay({
+function OverlayView({
   kind,
   models,
   layout,
