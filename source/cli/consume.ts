@@ -1,5 +1,13 @@
 // kafka-tui consume: print a topic's records, like kafka-console-consumer and kcat -C.
-import { GroupConsumer, PartitionReader, type ConsumedRecord, type ReadSummary, type StartPosition, type TopicReader } from '../kafka/consumer.js';
+import {
+  GroupConsumer,
+  PartitionReader,
+  type ConsumedRecord,
+  type ReadSummary,
+  type RecordSink,
+  type StartPosition,
+  type TopicReader,
+} from '../kafka/consumer.js';
 import { KafkaUserError } from '../kafka/errors.js';
 import { DEFAULT_LINE_OPTIONS, formatRecordJson, formatRecordLine, type LineOptions } from '../format/message-text.js';
 import { CONNECTION_HELP, connectionFlags, parseArgs, withConnection } from './command.js';
@@ -259,7 +267,7 @@ export async function run(argv: string[]): Promise<number> {
   let reader: TopicReader | undefined;
   let interruptedBy: NodeJS.Signals | undefined;
   const output = new BatchWriter(plan);
-  const sink = {
+  const sink: RecordSink = {
     onBatch: (records: ConsumedRecord[]) => {
       const pending = output.write(records);
       if (output.closed) reader?.stop();
@@ -270,6 +278,9 @@ export async function run(argv: string[]): Promise<number> {
   return withConnection(
     f,
     async (connection) => {
+      // Leader changes and retries are worth a line in the log (--log-file), not on stderr.
+      sink.onNotice = (message) =>
+        connection.log.add({ time: new Date().toISOString(), level: 'warn', namespace: 'consume', message });
       reader = f.group !== undefined
         ? new GroupConsumer(
             connection,

@@ -91,7 +91,18 @@ interface PartitionState {
   end?: number;
 }
 
+const REROUTE_TIMEOUT_MS = 5_000;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000}s ${what}`)), ms);
+  });
+  promise.catch(() => {}); // a late failure after the timeout must not become unhandled
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** Resolves start (and optionally end) offsets by asking each partition's leader. */
 export async function listOffsets(
@@ -279,10 +290,12 @@ export class PartitionReader implements TopicReader {
 
   /** Assigns partitions without a loop to their current leaders. False if some have no leader yet. */
   private async route(cluster: InternalCluster): Promise<boolean> {
-    const info = await topicInfoOf(this.connection, this.options.topic);
+    // Bounded: a broker in the middle of shutting down can hold a request open for a long time.
+    const info = await withTimeout(topicInfoOf(this.connection, this.options.topic), REROUTE_TIMEOUT_MS, 'asking who leads the partitions');
     for (const partition of [...this.orphans]) {
       const leader = info.partitions.find((p) => p.partition === partition)?.leader ?? null;
       if (leader === null) continue;
+      this.sink.onNotice?.(`partition ${partition}: reading from leader ${leader}`);
       this.orphans.delete(partition);
       let owned = this.owners.get(leader);
       if (!owned) this.owners.set(leader, (owned = new Set()));
@@ -310,7 +323,8 @@ export class PartitionReader implements TopicReader {
       return;
     }
     const maxWaitMs = this.options.maxWaitMs ?? 500;
-    const timeout = this.connection.options.requestTimeoutMs + maxWaitMs;
+    // A fetch answers within maxWait unless the broker is in trouble; then move on quickly.
+    const timeout = Math.min(this.connection.options.requestTimeoutMs, REROUTE_TIMEOUT_MS) + maxWaitMs;
     const fetchOnce = (): Promise<FetchedPartition[]> =>
       requestFetch(
         broker,
