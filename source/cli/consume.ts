@@ -151,6 +151,7 @@ class BatchWriter {
     const separator = Buffer.from(lineSeparator);
     const keySeparator = Buffer.from(line.keySeparator);
     const hasPrefix = line.printTimestamp || line.printPartition || line.printOffset || line.printHeaders;
+    if (!hasPrefix && !line.printKey && printValue) return this.valuesOnly(records, nullBytes, separator);
     const parts: Buffer[] = [];
     let size = 0;
     const add = (bytes: Buffer) => {
@@ -167,6 +168,19 @@ class BatchWriter {
       add(separator);
     }
     return Buffer.concat(parts, size);
+  }
+
+  /** The common case, values one per line: sized first, then copied into one buffer. */
+  private valuesOnly(records: ConsumedRecord[], nullBytes: Buffer, separator: Buffer): Buffer {
+    let size = 0;
+    for (const record of records) size += (record.value ?? nullBytes).length + separator.length;
+    const out = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (const record of records) {
+      at += (record.value ?? nullBytes).copy(out, at);
+      at += separator.copy(out, at);
+    }
+    return out;
   }
 
   private prefix(record: ConsumedRecord): string {

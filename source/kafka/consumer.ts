@@ -353,10 +353,17 @@ export class PartitionReader implements TopicReader {
         await sleep(100);
         return; // the partitions go back to routing
       }
-      const records = this.limit(this.accept(response, owned));
-      this.delivered += records.length;
+      const decoders = this.advance(response, owned);
       pending = owned.size > 0 && !this.stopped ? fetchOnce() : undefined;
       pending?.catch(() => {}); // handled when awaited; must not become unhandled if we stop first
+      let records: ConsumedRecord[];
+      try {
+        records = this.limit(decoders.length === 1 ? decoders[0]!() : decoders.flatMap((decode) => decode()));
+      } catch (error) {
+        this.fail(error); // a batch we cannot decode (corrupt, or an unknown format)
+        return;
+      }
+      this.delivered += records.length;
       if (records.length > 0) {
         // Positions already count these records, so they are delivered even when a stop came in meanwhile.
         if (this.isPaused) await this.resumed;
@@ -372,9 +379,12 @@ export class PartitionReader implements TopicReader {
     }
   }
 
-  /** Applies one response: moves positions, drops partitions that finished or moved, returns the records to deliver. */
-  private accept(response: FetchedPartition[], owned: Set<number>): ConsumedRecord[] {
-    let records: ConsumedRecord[] = [];
+  /**
+   * Applies one response to the positions (cheap: batch headers only) and drops partitions that
+   * finished or moved. Returns what to decode, so that decoding can overlap the next fetch.
+   */
+  private advance(response: FetchedPartition[], owned: Set<number>): Array<() => ConsumedRecord[]> {
+    const decoders: Array<() => ConsumedRecord[]> = [];
     for (const fetched of response) {
       const state = this.states.get(fetched.partition);
       if (!state || !owned.has(fetched.partition)) continue;
@@ -385,6 +395,7 @@ export class PartitionReader implements TopicReader {
           if (fetched.logStartOffset > state.next) state.next = fetched.logStartOffset;
           else this.fail(new KafkaUserError(`partition ${state.partition}: offset ${state.next} is out of range`));
         } else if (REROUTE_ERRORS.has(fetched.errorCode)) {
+          this.sink.onNotice?.(`partition ${state.partition}: ${errorName(fetched.errorCode)}, finding its leader again`);
           owned.delete(fetched.partition);
           this.orphans.add(fetched.partition);
           this.wake();
@@ -393,20 +404,17 @@ export class PartitionReader implements TopicReader {
         }
         continue;
       }
-      let batch = fetched.records;
-      if (state.end !== undefined && batch.length > 0 && batch[batch.length - 1]!.offset >= state.end) {
-        const end = state.end;
-        batch = batch.filter((record) => record.offset < end);
-      }
-      if (fetched.nextOffset > state.next) state.next = fetched.nextOffset;
-      if (state.end !== undefined && state.next >= state.end) {
+      if (fetched.nextOffset <= state.next) continue;
+      const end = state.end;
+      decoders.push(() => fetched.decodeRecords(end));
+      state.next = fetched.nextOffset;
+      if (end !== undefined && state.next >= end) {
         // Stopped mid-batch: the position is the end, not past records we did not deliver.
-        state.next = state.end;
+        state.next = end;
         owned.delete(fetched.partition);
       }
-      if (batch.length > 0) records = records.length === 0 ? batch : records.concat(batch);
     }
-    return records;
+    return decoders;
   }
 
   /** Cuts a batch at maxRecords; positions go back to the first record not delivered. */
@@ -459,7 +467,10 @@ export class GroupConsumer implements TopicReader {
   private consumer?: Consumer;
   private delivered = 0;
   private readonly positions = new Map<number, PartitionPosition>();
-  private finished: () => void = () => {};
+  private stopRequested = false;
+  private finished: () => void = () => {
+    this.stopRequested = true;
+  };
   private failed: (error: unknown) => void = () => {};
 
   constructor(
@@ -488,6 +499,7 @@ export class GroupConsumer implements TopicReader {
       }
       if (this.atEnd()) return this.summary();
     }
+    if (this.stopRequested) return this.summary();
     const done = new Promise<void>((resolve, reject) => {
       this.finished = resolve;
       this.failed = reject;

@@ -44,12 +44,17 @@ export interface FetchedPartition {
   highWatermark: number;
   lastStableOffset: number;
   logStartOffset: number;
-  records: ConsumedRecord[];
-  /** The offset to fetch next: past every batch seen, including control and aborted ones. */
+  /** The offset to fetch next: past every complete batch, including control and aborted ones; -1 if none. */
   nextOffset: number;
+  /**
+   * Decodes the records (the costly part, kept apart so the next fetch can be on its way
+   * meanwhile), with read_committed filtering applied. `end`: leave out offsets from here on.
+   */
+  decodeRecords(end?: number): ConsumedRecord[];
 }
 
 const NO_HEADERS: readonly Header[] = Object.freeze([]);
+const BATCH_HEADER_BYTES = 61;
 const ATTR_COMPRESSION = 0x07;
 const ATTR_TRANSACTIONAL = 0x10;
 const ATTR_CONTROL = 0x20;
@@ -123,23 +128,39 @@ export function decodeFetchResponse(payload: Buffer, topic: string, fetchedFrom:
       at += 4; // preferred read replica
       const recordsLength = payload.readInt32BE(at);
       at += 4;
+      const start = at;
+      const end = at + Math.max(recordsLength, 0);
+      const fromOffset = fetchedFrom.get(partition) ?? 0;
       const fetched: FetchedPartition = {
         partition,
         errorCode: partitionError,
         highWatermark,
         lastStableOffset,
         logStartOffset,
-        records: [],
-        nextOffset: -1,
+        nextOffset: nextOffsetOf(payload, start, end),
+        decodeRecords: (until = Infinity) => {
+          const records: ConsumedRecord[] = [];
+          decodeBatches(payload, start, end, topic, partition, records, aborted, fromOffset, until);
+          return records;
+        },
       };
-      if (recordsLength > 0) {
-        decodeBatches(payload, at, at + recordsLength, topic, fetched, aborted, fetchedFrom.get(partition) ?? 0);
-        at += recordsLength;
-      }
+      at = end;
       result.push(fetched);
     }
   }
   return result;
+}
+
+/** The offset after the last complete batch, from the batch headers alone. */
+function nextOffsetOf(buffer: Buffer, start: number, end: number): number {
+  let next = -1;
+  for (let at = start; at + BATCH_HEADER_BYTES <= end; ) {
+    const batchEnd = at + 12 + buffer.readInt32BE(at + 8);
+    if (batchEnd > end) break;
+    next = int64(buffer, at) + buffer.readInt32BE(at + 23) + 1;
+    at = batchEnd;
+  }
+  return next;
 }
 
 function decodeBatches(
@@ -147,15 +168,17 @@ function decodeBatches(
   start: number,
   end: number,
   topic: string,
-  into: FetchedPartition,
+  partition: number,
+  into: ConsumedRecord[],
   aborted: AbortedTransaction[],
   fromOffset: number,
+  until: number,
 ): void {
   aborted.sort((a, b) => a.firstOffset - b.firstOffset);
   const abortedProducers = new Set<number>();
   let at = start;
   // A response may end in a partial batch (cut at the byte limit): it is fetched again next time.
-  while (at + 61 <= end) {
+  while (at + BATCH_HEADER_BYTES <= end) {
     const baseOffset = int64(buffer, at);
     const batchLength = buffer.readInt32BE(at + 8);
     const batchEnd = at + 12 + batchLength;
@@ -167,8 +190,8 @@ function decodeBatches(
     const baseTimestamp = int64(buffer, at + 27);
     const producerId = int64(buffer, at + 43);
     const count = buffer.readInt32BE(at + 57);
-    into.nextOffset = lastOffset + 1;
-    const records = at + 61;
+    if (baseOffset >= until) break;
+    const records = at + BATCH_HEADER_BYTES;
     at = batchEnd;
 
     if (attributes & ATTR_CONTROL) {
@@ -186,10 +209,10 @@ function decodeBatches(
     }
     const codec = attributes & ATTR_COMPRESSION;
     if (codec === 0) {
-      decodeRecords(buffer, records, batchEnd, count, baseOffset, baseTimestamp, fromOffset, topic, into);
+      decodeRecords(buffer, records, batchEnd, count, baseOffset, baseTimestamp, fromOffset, until, topic, partition, into);
     } else {
       const plain = decompress(codec, buffer.subarray(records, batchEnd));
-      decodeRecords(plain, 0, plain.length, count, baseOffset, baseTimestamp, fromOffset, topic, into);
+      decodeRecords(plain, 0, plain.length, count, baseOffset, baseTimestamp, fromOffset, until, topic, partition, into);
     }
   }
 }
@@ -217,23 +240,21 @@ function decodeRecords(
   baseOffset: number,
   baseTimestamp: number,
   fromOffset: number,
+  until: number,
   topic: string,
-  into: FetchedPartition,
+  partition: number,
+  out: ConsumedRecord[],
 ): void {
-  const out = into.records;
-  const partition = into.partition;
   let at = start;
 
   // Zigzag varints, inlined as a closure over `at`; values never exceed 2^53 here.
   const varint = (): number => {
-    let value = 0;
-    let shift = 0;
-    let byte: number;
-    do {
+    let byte = buffer[at++]!;
+    let value = byte & 0x7f;
+    for (let multiplier = 128; byte & 0x80; multiplier *= 128) {
       byte = buffer[at++]!;
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
+      value += (byte & 0x7f) * multiplier;
+    }
     return value % 2 === 0 ? value / 2 : -(value + 1) / 2;
   };
   const bytes = (): Buffer | null => {
@@ -261,6 +282,7 @@ function decodeRecords(
       }
       headers = list;
     }
+    if (offset >= until) return;
     if (offset >= fromOffset) out.push(new ConsumedRecord(topic, partition, offset, timestamp, key, value, headers));
   }
 }
