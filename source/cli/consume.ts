@@ -173,12 +173,14 @@ class BatchWriter {
   /** The common case, values one per line: sized first, then copied into one buffer. */
   private valuesOnly(records: ConsumedRecord[], nullBytes: Buffer, separator: Buffer): Buffer {
     let size = 0;
-    for (const record of records) size += (record.value ?? nullBytes).length + separator.length;
+    for (const record of records) size += (record.valueLength < 0 ? nullBytes.length : record.valueLength) + separator.length;
     const out = Buffer.allocUnsafe(size);
     let at = 0;
     for (const record of records) {
-      at += (record.value ?? nullBytes).copy(out, at);
-      at += separator.copy(out, at);
+      const { valueSource, valueStart, valueLength } = record;
+      at += valueLength < 0 ? nullBytes.copy(out, at) : valueSource.copy(out, at, valueStart, valueStart + valueLength);
+      if (separator.length === 1) out[at++] = separator[0]!;
+      else at += separator.copy(out, at);
     }
     return out;
   }

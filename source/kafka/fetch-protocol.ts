@@ -10,17 +10,50 @@ export const FETCH_VERSION = 11;
 
 export type Header = [key: string, value: Buffer | null];
 
-/** One record as stored: key, value and header values are raw bytes (null when absent). */
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * One record as stored: key, value and header values are raw bytes (null when absent).
+ * Key and value are kept as positions in the fetched bytes and become Buffers only when
+ * asked for, so that output which copies bytes straight through allocates nothing per record.
+ */
 export class ConsumedRecord {
   constructor(
     readonly topic: string,
     readonly partition: number,
     readonly offset: number,
     readonly timestamp: number,
-    readonly key: Buffer | null,
-    readonly value: Buffer | null,
     readonly headers: readonly Header[],
+    /** Where the key is: bytes, start, length (-1: null key). */
+    readonly keySource: Buffer,
+    readonly keyStart: number,
+    readonly keyLength: number,
+    /** Where the value is: bytes, start, length (-1: null value, a tombstone). */
+    readonly valueSource: Buffer,
+    readonly valueStart: number,
+    readonly valueLength: number,
   ) {}
+
+  /** A record from bytes held elsewhere (e.g. kafkajs's consumer). */
+  static of(
+    topic: string,
+    partition: number,
+    offset: number,
+    timestamp: number,
+    key: Buffer | null,
+    value: Buffer | null,
+    headers: readonly Header[],
+  ): ConsumedRecord {
+    return new ConsumedRecord(topic, partition, offset, timestamp, headers, key ?? EMPTY, 0, key ? key.length : -1, value ?? EMPTY, 0, value ? value.length : -1);
+  }
+
+  get key(): Buffer | null {
+    return this.keyLength < 0 ? null : this.keySource.subarray(this.keyStart, this.keyStart + this.keyLength);
+  }
+
+  get value(): Buffer | null {
+    return this.valueLength < 0 ? null : this.valueSource.subarray(this.valueStart, this.valueStart + this.valueLength);
+  }
 }
 
 export interface FetchPartitionRequest {
@@ -270,8 +303,12 @@ function decodeRecords(
     at += 1; // attributes
     const timestamp = baseTimestamp + varint();
     const offset = baseOffset + varint();
-    const key = bytes();
-    const value = bytes();
+    const keyLength = varint();
+    const keyStart = at;
+    if (keyLength > 0) at += keyLength;
+    const valueLength = varint();
+    const valueStart = at;
+    if (valueLength > 0) at += valueLength;
     const headerCount = varint();
     let headers = NO_HEADERS;
     if (headerCount > 0) {
@@ -283,7 +320,9 @@ function decodeRecords(
       headers = list;
     }
     if (offset >= until) return;
-    if (offset >= fromOffset) out.push(new ConsumedRecord(topic, partition, offset, timestamp, key, value, headers));
+    if (offset >= fromOffset) {
+      out.push(new ConsumedRecord(topic, partition, offset, timestamp, headers, buffer, keyStart, keyLength, buffer, valueStart, valueLength));
+    }
   }
 }
 
