@@ -539,7 +539,7 @@ export class GroupConsumer implements TopicReader {
       const offset = Number(message.offset);
       if ((end !== undefined && offset >= end) || records.length >= room) break;
       records.push(
-        ConsumedRecord.of(batch.topic, partition, offset, Number(message.timestamp), message.key ?? null, message.value ?? null, headersOf(message.headers)),
+        new ConsumedRecord(batch.topic, partition, offset, Number(message.timestamp), message.key ?? null, message.value ?? null, headersOf(message.headers)),
       );
     }
     if (records.length === 0 || !isRunning()) return;

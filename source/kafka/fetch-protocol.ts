@@ -14,37 +14,48 @@ const EMPTY = Buffer.alloc(0);
 
 /**
  * One record as stored: key, value and header values are raw bytes (null when absent).
- * Key and value are kept as positions in the fetched bytes and become Buffers only when
- * asked for, so that output which copies bytes straight through allocates nothing per record.
+ * Records decoded from a fetch keep key and value as positions in the response bytes and make
+ * Buffers only when asked, so output that copies bytes straight through allocates nothing per record.
  */
 export class ConsumedRecord {
+  /** Where the key is: bytes, start, length (-1: null key). */
+  readonly keySource: Buffer;
+  readonly keyStart: number;
+  readonly keyLength: number;
+  /** Where the value is: bytes, start, length (-1: null value, a tombstone). */
+  readonly valueSource: Buffer;
+  readonly valueStart: number;
+  readonly valueLength: number;
+
+  /** `source` and the positions after it are for the fetch decoder; then `key` and `value` are ignored. */
   constructor(
     readonly topic: string,
     readonly partition: number,
     readonly offset: number,
     readonly timestamp: number,
-    readonly headers: readonly Header[],
-    /** Where the key is: bytes, start, length (-1: null key). */
-    readonly keySource: Buffer,
-    readonly keyStart: number,
-    readonly keyLength: number,
-    /** Where the value is: bytes, start, length (-1: null value, a tombstone). */
-    readonly valueSource: Buffer,
-    readonly valueStart: number,
-    readonly valueLength: number,
-  ) {}
-
-  /** A record from bytes held elsewhere (e.g. kafkajs's consumer). */
-  static of(
-    topic: string,
-    partition: number,
-    offset: number,
-    timestamp: number,
     key: Buffer | null,
     value: Buffer | null,
-    headers: readonly Header[],
-  ): ConsumedRecord {
-    return new ConsumedRecord(topic, partition, offset, timestamp, headers, key ?? EMPTY, 0, key ? key.length : -1, value ?? EMPTY, 0, value ? value.length : -1);
+    readonly headers: readonly Header[],
+    source?: Buffer,
+    keyStart = 0,
+    keyLength = -1,
+    valueStart = 0,
+    valueLength = -1,
+  ) {
+    if (source) {
+      this.keySource = this.valueSource = source;
+      this.keyStart = keyStart;
+      this.keyLength = keyLength;
+      this.valueStart = valueStart;
+      this.valueLength = valueLength;
+    } else {
+      this.keySource = key ?? EMPTY;
+      this.keyStart = 0;
+      this.keyLength = key ? key.length : -1;
+      this.valueSource = value ?? EMPTY;
+      this.valueStart = 0;
+      this.valueLength = value ? value.length : -1;
+    }
   }
 
   get key(): Buffer | null {
@@ -321,7 +332,7 @@ function decodeRecords(
     }
     if (offset >= until) return;
     if (offset >= fromOffset) {
-      out.push(new ConsumedRecord(topic, partition, offset, timestamp, headers, buffer, keyStart, keyLength, buffer, valueStart, valueLength));
+      out.push(new ConsumedRecord(topic, partition, offset, timestamp, null, null, headers, buffer, keyStart, keyLength, valueStart, valueLength));
     }
   }
 }

@@ -11,7 +11,7 @@ import {
 } from '../../source/format/message-text.js';
 
 const record = (key: Buffer | null, value: Buffer | null, headers: Array<[string, Buffer | null]> = []) =>
-  ConsumedRecord.of('t', 2, 41, 1700000000000, key, value, headers);
+  new ConsumedRecord('t', 2, 41, 1700000000000, key, value, headers);
 
 describe('escapeControl', () => {
   it('escapes escape sequences, C0/C1 controls, DEL and bidi overrides', () => {
