@@ -1,5 +1,13 @@
 // kafka-tui consume: print a topic's records, like kafka-console-consumer and kcat -C.
-import { GroupConsumer, PartitionReader, type ConsumedRecord, type ReadSummary, type StartPosition, type TopicReader } from '../kafka/consumer.js';
+import {
+  GroupConsumer,
+  PartitionReader,
+  type ConsumedRecord,
+  type ReadSummary,
+  type RecordSink,
+  type StartPosition,
+  type TopicReader,
+} from '../kafka/consumer.js';
 import { KafkaUserError } from '../kafka/errors.js';
 import { DEFAULT_LINE_OPTIONS, formatRecordJson, formatRecordLine, type LineOptions } from '../format/message-text.js';
 import { CONNECTION_HELP, connectionFlags, parseArgs, withConnection } from './command.js';
@@ -143,6 +151,7 @@ class BatchWriter {
     const separator = Buffer.from(lineSeparator);
     const keySeparator = Buffer.from(line.keySeparator);
     const hasPrefix = line.printTimestamp || line.printPartition || line.printOffset || line.printHeaders;
+    if (!hasPrefix && !line.printKey && printValue) return this.valuesOnly(records, nullBytes, separator);
     const parts: Buffer[] = [];
     let size = 0;
     const add = (bytes: Buffer) => {
@@ -159,6 +168,21 @@ class BatchWriter {
       add(separator);
     }
     return Buffer.concat(parts, size);
+  }
+
+  /** The common case, values one per line: sized first, then copied into one buffer. */
+  private valuesOnly(records: ConsumedRecord[], nullBytes: Buffer, separator: Buffer): Buffer {
+    let size = 0;
+    for (const record of records) size += (record.valueLength < 0 ? nullBytes.length : record.valueLength) + separator.length;
+    const out = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (const record of records) {
+      const { valueSource, valueStart, valueLength } = record;
+      at += valueLength < 0 ? nullBytes.copy(out, at) : valueSource.copy(out, at, valueStart, valueStart + valueLength);
+      if (separator.length === 1) out[at++] = separator[0]!;
+      else at += separator.copy(out, at);
+    }
+    return out;
   }
 
   private prefix(record: ConsumedRecord): string {
@@ -259,7 +283,7 @@ export async function run(argv: string[]): Promise<number> {
   let reader: TopicReader | undefined;
   let interruptedBy: NodeJS.Signals | undefined;
   const output = new BatchWriter(plan);
-  const sink = {
+  const sink: RecordSink = {
     onBatch: (records: ConsumedRecord[]) => {
       const pending = output.write(records);
       if (output.closed) reader?.stop();
@@ -270,6 +294,9 @@ export async function run(argv: string[]): Promise<number> {
   return withConnection(
     f,
     async (connection) => {
+      // Leader changes and retries are worth a line in the log (--log-file), not on stderr.
+      sink.onNotice = (message) =>
+        connection.log.add({ time: new Date().toISOString(), level: 'warn', namespace: 'consume', message });
       reader = f.group !== undefined
         ? new GroupConsumer(
             connection,

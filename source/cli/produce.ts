@@ -126,7 +126,7 @@ async function pump(input: Readable, plan: InputPlan, writer: MessageWriter, rep
     }
     // Typed lines go out as soon as they are entered; piped input fills batches.
     if (interactive) {
-      await writer.flush();
+      await writer.drain();
       prompt();
     }
   };

@@ -91,7 +91,18 @@ interface PartitionState {
   end?: number;
 }
 
+const REROUTE_TIMEOUT_MS = 5_000;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000}s ${what}`)), ms);
+  });
+  promise.catch(() => {}); // a late failure after the timeout must not become unhandled
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** Resolves start (and optionally end) offsets by asking each partition's leader. */
 export async function listOffsets(
@@ -279,10 +290,12 @@ export class PartitionReader implements TopicReader {
 
   /** Assigns partitions without a loop to their current leaders. False if some have no leader yet. */
   private async route(cluster: InternalCluster): Promise<boolean> {
-    const info = await topicInfoOf(this.connection, this.options.topic);
+    // Bounded: a broker in the middle of shutting down can hold a request open for a long time.
+    const info = await withTimeout(topicInfoOf(this.connection, this.options.topic), REROUTE_TIMEOUT_MS, 'asking who leads the partitions');
     for (const partition of [...this.orphans]) {
       const leader = info.partitions.find((p) => p.partition === partition)?.leader ?? null;
       if (leader === null) continue;
+      this.sink.onNotice?.(`partition ${partition}: reading from leader ${leader}`);
       this.orphans.delete(partition);
       let owned = this.owners.get(leader);
       if (!owned) this.owners.set(leader, (owned = new Set()));
@@ -310,7 +323,8 @@ export class PartitionReader implements TopicReader {
       return;
     }
     const maxWaitMs = this.options.maxWaitMs ?? 500;
-    const timeout = this.connection.options.requestTimeoutMs + maxWaitMs;
+    // A fetch answers within maxWait unless the broker is in trouble; then move on quickly.
+    const timeout = Math.min(this.connection.options.requestTimeoutMs, REROUTE_TIMEOUT_MS) + maxWaitMs;
     const fetchOnce = (): Promise<FetchedPartition[]> =>
       requestFetch(
         broker,
@@ -339,10 +353,17 @@ export class PartitionReader implements TopicReader {
         await sleep(100);
         return; // the partitions go back to routing
       }
-      const records = this.limit(this.accept(response, owned));
-      this.delivered += records.length;
+      const decoders = this.advance(response, owned);
       pending = owned.size > 0 && !this.stopped ? fetchOnce() : undefined;
       pending?.catch(() => {}); // handled when awaited; must not become unhandled if we stop first
+      let records: ConsumedRecord[];
+      try {
+        records = this.limit(decoders.length === 1 ? decoders[0]!() : decoders.flatMap((decode) => decode()));
+      } catch (error) {
+        this.fail(error); // a batch we cannot decode (corrupt, or an unknown format)
+        return;
+      }
+      this.delivered += records.length;
       if (records.length > 0) {
         // Positions already count these records, so they are delivered even when a stop came in meanwhile.
         if (this.isPaused) await this.resumed;
@@ -358,9 +379,12 @@ export class PartitionReader implements TopicReader {
     }
   }
 
-  /** Applies one response: moves positions, drops partitions that finished or moved, returns the records to deliver. */
-  private accept(response: FetchedPartition[], owned: Set<number>): ConsumedRecord[] {
-    let records: ConsumedRecord[] = [];
+  /**
+   * Applies one response to the positions (cheap: batch headers only) and drops partitions that
+   * finished or moved. Returns what to decode, so that decoding can overlap the next fetch.
+   */
+  private advance(response: FetchedPartition[], owned: Set<number>): Array<() => ConsumedRecord[]> {
+    const decoders: Array<() => ConsumedRecord[]> = [];
     for (const fetched of response) {
       const state = this.states.get(fetched.partition);
       if (!state || !owned.has(fetched.partition)) continue;
@@ -371,6 +395,7 @@ export class PartitionReader implements TopicReader {
           if (fetched.logStartOffset > state.next) state.next = fetched.logStartOffset;
           else this.fail(new KafkaUserError(`partition ${state.partition}: offset ${state.next} is out of range`));
         } else if (REROUTE_ERRORS.has(fetched.errorCode)) {
+          this.sink.onNotice?.(`partition ${state.partition}: ${errorName(fetched.errorCode)}, finding its leader again`);
           owned.delete(fetched.partition);
           this.orphans.add(fetched.partition);
           this.wake();
@@ -379,20 +404,17 @@ export class PartitionReader implements TopicReader {
         }
         continue;
       }
-      let batch = fetched.records;
-      if (state.end !== undefined && batch.length > 0 && batch[batch.length - 1]!.offset >= state.end) {
-        const end = state.end;
-        batch = batch.filter((record) => record.offset < end);
-      }
-      if (fetched.nextOffset > state.next) state.next = fetched.nextOffset;
-      if (state.end !== undefined && state.next >= state.end) {
+      if (fetched.nextOffset <= state.next) continue;
+      const end = state.end;
+      decoders.push(() => fetched.decodeRecords(end));
+      state.next = fetched.nextOffset;
+      if (end !== undefined && state.next >= end) {
         // Stopped mid-batch: the position is the end, not past records we did not deliver.
-        state.next = state.end;
+        state.next = end;
         owned.delete(fetched.partition);
       }
-      if (batch.length > 0) records = records.length === 0 ? batch : records.concat(batch);
     }
-    return records;
+    return decoders;
   }
 
   /** Cuts a batch at maxRecords; positions go back to the first record not delivered. */
@@ -445,7 +467,10 @@ export class GroupConsumer implements TopicReader {
   private consumer?: Consumer;
   private delivered = 0;
   private readonly positions = new Map<number, PartitionPosition>();
-  private finished: () => void = () => {};
+  private stopRequested = false;
+  private finished: () => void = () => {
+    this.stopRequested = true;
+  };
   private failed: (error: unknown) => void = () => {};
 
   constructor(
@@ -474,6 +499,7 @@ export class GroupConsumer implements TopicReader {
       }
       if (this.atEnd()) return this.summary();
     }
+    if (this.stopRequested) return this.summary();
     const done = new Promise<void>((resolve, reject) => {
       this.finished = resolve;
       this.failed = reject;

@@ -10,17 +10,61 @@ export const FETCH_VERSION = 11;
 
 export type Header = [key: string, value: Buffer | null];
 
-/** One record as stored: key, value and header values are raw bytes (null when absent). */
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * One record as stored: key, value and header values are raw bytes (null when absent).
+ * Records decoded from a fetch keep key and value as positions in the response bytes and make
+ * Buffers only when asked, so output that copies bytes straight through allocates nothing per record.
+ */
 export class ConsumedRecord {
+  /** Where the key is: bytes, start, length (-1: null key). */
+  readonly keySource: Buffer;
+  readonly keyStart: number;
+  readonly keyLength: number;
+  /** Where the value is: bytes, start, length (-1: null value, a tombstone). */
+  readonly valueSource: Buffer;
+  readonly valueStart: number;
+  readonly valueLength: number;
+
+  /** `source` and the positions after it are for the fetch decoder; then `key` and `value` are ignored. */
   constructor(
     readonly topic: string,
     readonly partition: number,
     readonly offset: number,
     readonly timestamp: number,
-    readonly key: Buffer | null,
-    readonly value: Buffer | null,
+    key: Buffer | null,
+    value: Buffer | null,
     readonly headers: readonly Header[],
-  ) {}
+    source?: Buffer,
+    keyStart = 0,
+    keyLength = -1,
+    valueStart = 0,
+    valueLength = -1,
+  ) {
+    if (source) {
+      this.keySource = this.valueSource = source;
+      this.keyStart = keyStart;
+      this.keyLength = keyLength;
+      this.valueStart = valueStart;
+      this.valueLength = valueLength;
+    } else {
+      this.keySource = key ?? EMPTY;
+      this.keyStart = 0;
+      this.keyLength = key ? key.length : -1;
+      this.valueSource = value ?? EMPTY;
+      this.valueStart = 0;
+      this.valueLength = value ? value.length : -1;
+    }
+  }
+
+  get key(): Buffer | null {
+    return this.keyLength < 0 ? null : this.keySource.subarray(this.keyStart, this.keyStart + this.keyLength);
+  }
+
+  get value(): Buffer | null {
+    return this.valueLength < 0 ? null : this.valueSource.subarray(this.valueStart, this.valueStart + this.valueLength);
+  }
 }
 
 export interface FetchPartitionRequest {
@@ -44,12 +88,17 @@ export interface FetchedPartition {
   highWatermark: number;
   lastStableOffset: number;
   logStartOffset: number;
-  records: ConsumedRecord[];
-  /** The offset to fetch next: past every batch seen, including control and aborted ones. */
+  /** The offset to fetch next: past every complete batch, including control and aborted ones; -1 if none. */
   nextOffset: number;
+  /**
+   * Decodes the records (the costly part, kept apart so the next fetch can be on its way
+   * meanwhile), with read_committed filtering applied. `end`: leave out offsets from here on.
+   */
+  decodeRecords(end?: number): ConsumedRecord[];
 }
 
 const NO_HEADERS: readonly Header[] = Object.freeze([]);
+const BATCH_HEADER_BYTES = 61;
 const ATTR_COMPRESSION = 0x07;
 const ATTR_TRANSACTIONAL = 0x10;
 const ATTR_CONTROL = 0x20;
@@ -123,23 +172,39 @@ export function decodeFetchResponse(payload: Buffer, topic: string, fetchedFrom:
       at += 4; // preferred read replica
       const recordsLength = payload.readInt32BE(at);
       at += 4;
+      const start = at;
+      const end = at + Math.max(recordsLength, 0);
+      const fromOffset = fetchedFrom.get(partition) ?? 0;
       const fetched: FetchedPartition = {
         partition,
         errorCode: partitionError,
         highWatermark,
         lastStableOffset,
         logStartOffset,
-        records: [],
-        nextOffset: -1,
+        nextOffset: nextOffsetOf(payload, start, end),
+        decodeRecords: (until = Infinity) => {
+          const records: ConsumedRecord[] = [];
+          decodeBatches(payload, start, end, topic, partition, records, aborted, fromOffset, until);
+          return records;
+        },
       };
-      if (recordsLength > 0) {
-        decodeBatches(payload, at, at + recordsLength, topic, fetched, aborted, fetchedFrom.get(partition) ?? 0);
-        at += recordsLength;
-      }
+      at = end;
       result.push(fetched);
     }
   }
   return result;
+}
+
+/** The offset after the last complete batch, from the batch headers alone. */
+function nextOffsetOf(buffer: Buffer, start: number, end: number): number {
+  let next = -1;
+  for (let at = start; at + BATCH_HEADER_BYTES <= end; ) {
+    const batchEnd = at + 12 + buffer.readInt32BE(at + 8);
+    if (batchEnd > end) break;
+    next = int64(buffer, at) + buffer.readInt32BE(at + 23) + 1;
+    at = batchEnd;
+  }
+  return next;
 }
 
 function decodeBatches(
@@ -147,15 +212,17 @@ function decodeBatches(
   start: number,
   end: number,
   topic: string,
-  into: FetchedPartition,
+  partition: number,
+  into: ConsumedRecord[],
   aborted: AbortedTransaction[],
   fromOffset: number,
+  until: number,
 ): void {
   aborted.sort((a, b) => a.firstOffset - b.firstOffset);
   const abortedProducers = new Set<number>();
   let at = start;
   // A response may end in a partial batch (cut at the byte limit): it is fetched again next time.
-  while (at + 61 <= end) {
+  while (at + BATCH_HEADER_BYTES <= end) {
     const baseOffset = int64(buffer, at);
     const batchLength = buffer.readInt32BE(at + 8);
     const batchEnd = at + 12 + batchLength;
@@ -167,8 +234,8 @@ function decodeBatches(
     const baseTimestamp = int64(buffer, at + 27);
     const producerId = int64(buffer, at + 43);
     const count = buffer.readInt32BE(at + 57);
-    into.nextOffset = lastOffset + 1;
-    const records = at + 61;
+    if (baseOffset >= until) break;
+    const records = at + BATCH_HEADER_BYTES;
     at = batchEnd;
 
     if (attributes & ATTR_CONTROL) {
@@ -186,10 +253,10 @@ function decodeBatches(
     }
     const codec = attributes & ATTR_COMPRESSION;
     if (codec === 0) {
-      decodeRecords(buffer, records, batchEnd, count, baseOffset, baseTimestamp, fromOffset, topic, into);
+      decodeRecords(buffer, records, batchEnd, count, baseOffset, baseTimestamp, fromOffset, until, topic, partition, into);
     } else {
       const plain = decompress(codec, buffer.subarray(records, batchEnd));
-      decodeRecords(plain, 0, plain.length, count, baseOffset, baseTimestamp, fromOffset, topic, into);
+      decodeRecords(plain, 0, plain.length, count, baseOffset, baseTimestamp, fromOffset, until, topic, partition, into);
     }
   }
 }
@@ -217,23 +284,21 @@ function decodeRecords(
   baseOffset: number,
   baseTimestamp: number,
   fromOffset: number,
+  until: number,
   topic: string,
-  into: FetchedPartition,
+  partition: number,
+  out: ConsumedRecord[],
 ): void {
-  const out = into.records;
-  const partition = into.partition;
   let at = start;
 
   // Zigzag varints, inlined as a closure over `at`; values never exceed 2^53 here.
   const varint = (): number => {
-    let value = 0;
-    let shift = 0;
-    let byte: number;
-    do {
+    let byte = buffer[at++]!;
+    let value = byte & 0x7f;
+    for (let multiplier = 128; byte & 0x80; multiplier *= 128) {
       byte = buffer[at++]!;
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
+      value += (byte & 0x7f) * multiplier;
+    }
     return value % 2 === 0 ? value / 2 : -(value + 1) / 2;
   };
   const bytes = (): Buffer | null => {
@@ -249,8 +314,12 @@ function decodeRecords(
     at += 1; // attributes
     const timestamp = baseTimestamp + varint();
     const offset = baseOffset + varint();
-    const key = bytes();
-    const value = bytes();
+    const keyLength = varint();
+    const keyStart = at;
+    if (keyLength > 0) at += keyLength;
+    const valueLength = varint();
+    const valueStart = at;
+    if (valueLength > 0) at += valueLength;
     const headerCount = varint();
     let headers = NO_HEADERS;
     if (headerCount > 0) {
@@ -261,7 +330,10 @@ function decodeRecords(
       }
       headers = list;
     }
-    if (offset >= fromOffset) out.push(new ConsumedRecord(topic, partition, offset, timestamp, key, value, headers));
+    if (offset >= until) return;
+    if (offset >= fromOffset) {
+      out.push(new ConsumedRecord(topic, partition, offset, timestamp, null, null, headers, buffer, keyStart, keyLength, valueStart, valueLength));
+    }
   }
 }
 

@@ -34,6 +34,8 @@ export interface ProducerOptions {
   partition?: number;
   /** Queued bytes (roughly, as encoded) that make a batch go out; below the default max.message.bytes. */
   batchBytes?: number;
+  /** How long a message may wait for its batch to fill before it is sent anyway (for slow input). */
+  lingerMs?: number;
   /** How long a batch may keep being retried (leader changes, too few replicas) before it fails. */
   deliveryTimeoutMs?: number;
 }
@@ -99,6 +101,7 @@ export class MessageWriter {
   private failed = 0;
   private readonly lastOffsets = new Map<number, number>();
   private messageLimit?: string;
+  private lingerTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly connection: ConnectionManager,
@@ -129,25 +132,39 @@ export class MessageWriter {
     list.push(message);
     this.queuedBytes += (message.key?.length ?? 0) + (message.value?.length ?? 0) + RECORD_OVERHEAD_BYTES;
     for (const [key, value] of message.headers) this.queuedBytes += key.length + (value?.length ?? 0) + 2;
-    return this.queuedBytes >= (this.options.batchBytes ?? 900_000) ? this.flush() : undefined;
+    if (this.queuedBytes >= (this.options.batchBytes ?? 900_000)) return this.flush();
+    this.lingerTimer ??= setTimeout(() => this.flush(), this.options.lingerMs ?? 20);
+    return undefined;
   }
 
-  /** Sends what is queued. One batch is in flight while the next one fills. */
-  async flush(): Promise<void> {
+  /**
+   * Sends what is queued, after the batch before it: one batch is in flight while the next one
+   * fills. Batches must never overlap: with idempotence, two batches of a partition sent at
+   * once would carry the same sequence number and the broker would drop the second as a duplicate.
+   * Resolves once the previous batch is done, so a caller that awaits it is held back.
+   */
+  flush(): Promise<void> {
+    clearTimeout(this.lingerTimer);
+    this.lingerTimer = undefined;
+    const previous = this.inFlight;
+    if (this.queued.size === 0) return previous;
     const batch = this.queued;
-    if (batch.size === 0) return;
     this.queued = new Map();
     this.queuedBytes = 0;
     // Keyless messages stick to one partition per batch, as Java's sticky partitioner does.
     this.stickyPartition = (this.stickyPartition + 1) % this.partitionCount;
-    const previous = this.inFlight;
-    await previous;
-    this.inFlight = this.deliver(batch);
+    this.inFlight = previous.then(() => this.deliver(batch));
+    return previous;
+  }
+
+  /** Sends what is queued and waits until every batch so far is sent or failed. */
+  async drain(): Promise<void> {
+    this.flush();
+    await this.inFlight;
   }
 
   async close(): Promise<WriteSummary> {
-    await this.flush();
-    await this.inFlight;
+    await this.drain();
     return { sent: this.sent, failed: this.failed, lastOffsets: this.lastOffsets };
   }
 

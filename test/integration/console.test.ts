@@ -99,6 +99,17 @@ describe('round trips', () => {
   });
 });
 
+describe('value formats', () => {
+  it('renders values as hex or compact JSON, and leaves non-JSON values as text', async () => {
+    const topic = await createTopic('value-format');
+    await produce(topic, '{ "a" : [1, 2] }\nplain\n');
+    const json = await consume(topic, ['--from-beginning', '-e', '--value-format', 'json']);
+    expect(json.stdout).toBe('{"a":[1,2]}\nplain\n');
+    const hex = await consume(topic, ['--from-beginning', '-e', '--value-format', 'hex']);
+    expect(hex.stdout).toBe(`${Buffer.from('{ "a" : [1, 2] }').toString('hex')}\n${Buffer.from('plain').toString('hex')}\n`);
+  });
+});
+
 describe('parity with kcat', () => {
   it.each(['gzip', 'snappy', 'lz4', 'zstd'])('reads what kcat -P -z %s wrote, as kcat -C reads it', async (codec) => {
     const topic = await createTopic(`kcat-${codec}`, 2);
