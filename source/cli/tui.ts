@@ -63,7 +63,7 @@ export async function run(argv: string[]): Promise<number> {
     backend: kafkaBackend(connection, label),
     history: new ProducerHistory(),
     readOnly: cli.flags.readOnly ?? settings.readOnly,
-    color: cli.flags.color !== false && process.env.NO_COLOR === undefined,
+    color: cli.flags.color !== false && !process.env.NO_COLOR, // no-color.org: set and non-empty
     initialTopic: cli.flags.topic,
     bufferSize,
     keySeparator,

@@ -52,3 +52,29 @@ describe('MessageBuffer', () => {
     expect(() => new MessageBuffer(0)).toThrow(RangeError);
   });
 });
+
+describe('ConnectionStore', () => {
+  it('shows retrying when a check hangs, and ready again when it answers', async () => {
+    vi.useFakeTimers();
+    const { ConnectionStore } = await import('../../source/model/connection-store.js');
+    const cluster = { clusterId: 'c', controller: 1, brokers: [{ nodeId: 1, host: 'h', port: 1 }] };
+    let listener: (s: never) => void = () => {};
+    let answer: () => void = () => {};
+    const store = new ConnectionStore(
+      {
+        status: () => ({ state: 'ready', cluster }),
+        subscribeStatus: (l) => ((listener = l as never), () => {}),
+        check: () => new Promise<void>((resolve) => (answer = resolve)),
+      },
+      0,
+      1000,
+    );
+    vi.advanceTimersByTime(1500);
+    expect(store.snapshot.status).toEqual({ state: 'retrying', error: 'no answer from the cluster for 1s' });
+    expect(store.snapshot.cluster).toBe(cluster);
+    listener({ state: 'ready', cluster } as never);
+    answer();
+    expect(store.snapshot.status.state).toBe('ready');
+    store.dispose();
+  });
+});
