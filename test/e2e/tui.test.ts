@@ -111,4 +111,16 @@ describe('kafka-tui in tmux at 80×24', () => {
     await term.run('echo EXIT=$?');
     await term.waitFor('EXIT=143');
   });
+
+  it('Ctrl-C quits like q: terminal restored, exit 0', async () => {
+    await term.run('clear; echo BEFORE-TUI');
+    await term.run(`node ${BIN} -b ${bootstrap}`);
+    await term.waitFor('● connected');
+    await term.keys('C-c');
+    await term.waitForShell();
+    expect(await term.inAlternateScreen()).toBe(false);
+    await term.run('echo EXIT=$?');
+    await term.waitFor('EXIT=0');
+    expect(await term.capture()).toContain('BEFORE-TUI');
+  });
 });
