@@ -172,6 +172,9 @@ export class PartitionReader implements TopicReader {
   private resumed: Promise<void> = Promise.resolve();
   private release: () => void = () => {};
   private isPaused = false;
+  private resolveStopping: () => void = () => {};
+  /** Settles (with nothing) when the reader stops. */
+  private readonly stopping = new Promise<undefined>((resolve) => (this.resolveStopping = () => resolve(undefined)));
 
   constructor(
     private readonly connection: ConnectionManager,
@@ -204,7 +207,7 @@ export class PartitionReader implements TopicReader {
       }
       await changed;
     }
-    this.stopped = true;
+    this.markStopped();
     this.release();
     await Promise.allSettled(this.loops.values());
     if (this.failure !== undefined) throw this.failure;
@@ -212,9 +215,14 @@ export class PartitionReader implements TopicReader {
   }
 
   stop(): void {
-    this.stopped = true;
+    this.markStopped();
     this.release();
     this.wake();
+  }
+
+  private markStopped(): void {
+    this.stopped = true;
+    this.resolveStopping();
   }
 
   pause(): void {
@@ -345,17 +353,26 @@ export class PartitionReader implements TopicReader {
 
     let pending: Promise<FetchedPartition[]> | undefined = fetchOnce();
     while (pending && !this.stopped) {
-      let response: FetchedPartition[];
+      let response: FetchedPartition[] | undefined;
       try {
-        response = await pending;
+        // A stop must not wait for a fetch the broker may hold open for maxWaitMs.
+        response = await Promise.race([pending, this.stopping]);
+        if (!response) return;
       } catch (error) {
         if (!this.stopped) this.sink.onNotice?.(`fetch from broker ${leader} failed: ${(error as Error).message}`);
         await sleep(100);
         return; // the partitions go back to routing
       }
-      const decoders = this.advance(response, owned);
-      pending = owned.size > 0 && !this.stopped ? fetchOnce() : undefined;
-      pending?.catch(() => {}); // handled when awaited; must not become unhandled if we stop first
+      const { decoders, span } = this.advance(response, owned);
+      // Near maxRecords, decode first: a fetch sent now would only be waited for (up to
+      // maxWaitMs) when the connection closes.
+      const nearLimit = this.options.maxRecords !== undefined && this.delivered + span >= this.options.maxRecords;
+      const fetchNext = () => {
+        const next = owned.size > 0 && !this.stopped ? fetchOnce() : undefined;
+        next?.catch(() => {}); // handled when awaited; must not become unhandled if we stop first
+        return next;
+      };
+      if (!nearLimit) pending = fetchNext();
       let records: ConsumedRecord[];
       try {
         records = this.limit(decoders.length === 1 ? decoders[0]!() : decoders.flatMap((decode) => decode()));
@@ -363,6 +380,7 @@ export class PartitionReader implements TopicReader {
         this.fail(error); // a batch we cannot decode (corrupt, or an unknown format)
         return;
       }
+      if (nearLimit) pending = fetchNext();
       this.delivered += records.length;
       if (records.length > 0) {
         // Positions already count these records, so they are delivered even when a stop came in meanwhile.
@@ -383,8 +401,9 @@ export class PartitionReader implements TopicReader {
    * Applies one response to the positions (cheap: batch headers only) and drops partitions that
    * finished or moved. Returns what to decode, so that decoding can overlap the next fetch.
    */
-  private advance(response: FetchedPartition[], owned: Set<number>): Array<() => ConsumedRecord[]> {
+  private advance(response: FetchedPartition[], owned: Set<number>): { decoders: Array<() => ConsumedRecord[]>; span: number } {
     const decoders: Array<() => ConsumedRecord[]> = [];
+    let span = 0; // offsets covered: at least as many as the records that will decode
     for (const fetched of response) {
       const state = this.states.get(fetched.partition);
       if (!state || !owned.has(fetched.partition)) continue;
@@ -407,6 +426,7 @@ export class PartitionReader implements TopicReader {
       if (fetched.nextOffset <= state.next) continue;
       const end = state.end;
       decoders.push(() => fetched.decodeRecords(end));
+      span += fetched.nextOffset - state.next;
       state.next = fetched.nextOffset;
       if (end !== undefined && state.next >= end) {
         // Stopped mid-batch: the position is the end, not past records we did not deliver.
@@ -414,7 +434,7 @@ export class PartitionReader implements TopicReader {
         owned.delete(fetched.partition);
       }
     }
-    return decoders;
+    return { decoders, span };
   }
 
   /** Cuts a batch at maxRecords; positions go back to the first record not delivered. */
@@ -426,14 +446,14 @@ export class PartitionReader implements TopicReader {
       const record = records[i]!;
       this.states.get(record.partition)!.next = record.offset;
     }
-    this.stopped = true;
+    this.markStopped();
     this.wake();
     return kept;
   }
 
   private fail(error: unknown): void {
     this.failure ??= error;
-    this.stopped = true;
+    this.markStopped();
     this.release();
     this.wake();
   }
