@@ -31,7 +31,8 @@ if (!(await reachable(bootstrap.split(',')[0]))) {
 const { seedDemoTopics, DEMO_TOPICS } = await import('./seed-demo.mjs');
 await seedDemoTopics(bootstrap);
 
-const args = ['describe', ...DEMO_TOPICS.flatMap((d) => ['-t', d.topic])];
+// The TUI needs a terminal; piped, show what it would have opened on.
+const args = process.stdin.isTTY && process.stdout.isTTY ? [] : ['describe', ...DEMO_TOPICS.flatMap((d) => ['-t', d.topic])];
 const tui = spawnSync(process.execPath, [resolve(repo, 'bin/kafka-tui.js'), ...args, '-b', bootstrap, ...process.argv.slice(2)], {
   stdio: 'inherit',
 });

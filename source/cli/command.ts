@@ -66,10 +66,19 @@ export function resolveConnection(flags: ConnectionFlags): ResolvedSettings {
   return resolveSettings(flags, process.env, new ProfileStore());
 }
 
+export interface ConnectionRunOptions {
+  /**
+   * Called on the first Ctrl-C or SIGTERM instead of exiting, so that a command can stop its
+   * work and finish cleanly (e.g. print a summary). A second signal exits at once.
+   */
+  onInterrupt?: (signal: NodeJS.Signals) => void;
+}
+
 /** Runs work with a connection, and shuts it down on every path, including Ctrl-C and SIGTERM. */
 export async function withConnection<T>(
   flags: ConnectionFlags,
   work: (connection: ConnectionManager, settings: ResolvedSettings) => Promise<T>,
+  runOptions: ConnectionRunOptions = {},
 ): Promise<T> {
   const settings = resolveConnection(flags);
   const options = await completeSettings(
@@ -78,7 +87,14 @@ export async function withConnection<T>(
     process.stdin.isTTY && process.stderr.isTTY ? promptHidden : undefined,
   );
   const connection = new ConnectionManager(options);
+  let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {
+    if (runOptions.onInterrupt && !interrupted) {
+      interrupted = true;
+      process.once(signal, onSignal);
+      runOptions.onInterrupt(signal);
+      return;
+    }
     void connection.shutdown().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
     // A stuck disconnect must not keep the process alive.
     setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), 2000).unref();

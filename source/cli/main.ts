@@ -5,14 +5,18 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   topics: () => import('./topics.js'),
   describe: () => import('./describe.js'),
   config: () => import('./config.js'),
+  consume: () => import('./consume.js'),
+  produce: () => import('./produce.js'),
 };
 
 export const USAGE = `
   Usage
-    kafka-tui [connection flags]            open the terminal UI (on a TTY)
+    kafka-tui [--topic T] [--read-only] [connection flags]   open the terminal UI (on a TTY)
     kafka-tui topics [list|create|alter|delete] ...
     kafka-tui describe [--topic T ...]
     kafka-tui config [add|list|remove|path] ...
+    kafka-tui consume -t TOPIC [--from-beginning] [--group G] ...   print a topic's messages
+    kafka-tui produce -t TOPIC [--parse-key] [--file F] ...         send lines from stdin or a file
 
   Run 'kafka-tui <command> --help' for a command's flags.
 `;
@@ -28,10 +32,18 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${createRequire(import.meta.url)('../../package.json').version}\n`);
     return 0;
   }
-  const load = command === undefined ? undefined : COMMANDS[command];
+  if (command === undefined || command.startsWith('-')) {
+    // No subcommand: the terminal UI, which needs a terminal on both ends.
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      process.stderr.write(USAGE);
+      return 2;
+    }
+    return (await import('./tui.js')).run(argv);
+  }
+  const load = COMMANDS[command];
   if (!load) {
     process.stderr.write(
-      command && !command.startsWith('-') ? `kafka-tui: unknown command '${command}'\n${USAGE}` : USAGE,
+      `kafka-tui: unknown command '${command}'\n${USAGE}`,
     );
     return 2;
   }

@@ -16,7 +16,14 @@ interface EncoderClass {
 }
 
 export interface ProtocolRequest<T> {
-  request: { apiKey: number; apiVersion: number; apiName: string; encode(): Promise<KafkaEncoder> };
+  request: {
+    apiKey: number;
+    apiVersion: number;
+    apiName: string;
+    encode(): Promise<KafkaEncoder>;
+    /** False for requests the broker does not answer (Produce with acks=0). */
+    expectResponse?: () => boolean;
+  };
   response: { decode(payload: Buffer): Promise<T>; parse(data: T): Promise<T> };
   requestTimeout?: number;
 }
@@ -39,6 +46,10 @@ export interface InternalBroker {
   }>;
   listOffsets(args: object): Promise<{
     responses: Array<{ topic: string; partitions: Array<{ partition: number; offset: string }> }>;
+  }>;
+  initProducerId(args: { transactionalId?: string; transactionTimeout: number }): Promise<{
+    producerId: string;
+    producerEpoch: number;
   }>;
   isConnected(): boolean;
   connect(): Promise<void>;

@@ -1,0 +1,176 @@
+#!/usr/bin/env node
+// Side-by-side benchmark of `kafka-tui consume/produce` against kcat and Kafka's own console
+// tools (from the same Maven jars), on one local broker that this script starts and stops.
+//
+//   npm run bench:console
+//   BENCH_MESSAGES=1000000 BENCH_RUNS=3 BENCH_PORT=35092 npm run bench:console
+//
+// Prints a markdown table of medians: throughput, time to first message and peak RSS.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const REPO = resolve(import.meta.dirname, '..');
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const PORT = Number(process.env.BENCH_PORT ?? 35092);
+const SIZE = 100;
+const BOOTSTRAP = `127.0.0.1:${PORT}`;
+const KAFKA_ENV = { ...process.env, KAFKA_LOCAL_DIR: join(REPO, `.kafka/bench-${PORT}`), KAFKA_LOCAL_PORT: String(PORT) };
+const kafkaLocal = (...args) => execFileSync(join(REPO, 'scripts/kafka-local'), args, { env: KAFKA_ENV, encoding: 'utf8' }).trim();
+const TUI = [process.execPath, join(REPO, 'bin/kafka-tui.js')];
+const work = mkdtempSync(join(tmpdir(), 'kafka-tui-bench-'));
+const log = (text) => process.stderr.write(`bench: ${text}\n`);
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/**
+ * Runs a command under /usr/bin/time for its peak RSS. stdin from a file (or nothing), stdout
+ * to /dev/null or read for the time to its first byte. Returns wall seconds, first-byte seconds
+ * and peak RSS in MB.
+ */
+function measure(argv, { input, firstByte = false } = {}) {
+  const timing = join(work, 'time.txt');
+  const stdin = input ? openSync(input, 'r') : 'ignore';
+  const stdout = firstByte ? 'pipe' : openSync('/dev/null', 'w');
+  const started = performance.now();
+  const child = spawn('/usr/bin/time', ['-f', '%M', '-o', timing, ...argv], { stdio: [stdin, stdout, 'pipe'] });
+  let stderr = '';
+  let first;
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  if (firstByte) {
+    child.stdout.once('data', () => (first = (performance.now() - started) / 1000));
+    child.stdout.resume();
+  }
+  return new Promise((resolvePromise, reject) => {
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      if (typeof stdin === 'number') closeSync(stdin);
+      if (typeof stdout === 'number') closeSync(stdout);
+      if (code !== 0) return reject(new Error(`${argv.join(' ')} exited ${code}: ${stderr.slice(-500)}`));
+      const rssMb = Number(readFileSync(timing, 'utf8').trim().split('\n').pop()) / 1024;
+      resolvePromise({ seconds, first, rssMb });
+    });
+  });
+}
+
+let topicCounter = 0;
+function createTopic(prefix) {
+  const topic = `${prefix}-${Date.now().toString(36)}-${topicCounter++}`;
+  execFileSync(TUI[0], [TUI[1], 'topics', 'create', topic, '--partitions', '1', '-b', BOOTSTRAP], { stdio: 'ignore' });
+  return topic;
+}
+
+function toolsFor(classpath) {
+  const java = (main, ...args) => ['java', '-cp', classpath, main, ...args];
+  return {
+    consume: {
+      'kafka-tui': (topic, count) => [...TUI, 'consume', '-t', topic, '--from-beginning', '--max-messages', String(count), '-b', BOOTSTRAP],
+      kcat: (topic, count) => ['kcat', '-b', BOOTSTRAP, '-C', '-t', topic, '-o', 'beginning', '-c', String(count), '-q'],
+      'kafka-console-consumer': (topic, count) =>
+        java('org.apache.kafka.tools.consumer.ConsoleConsumer', '--bootstrap-server', BOOTSTRAP, '--topic', topic, '--from-beginning', '--max-messages', String(count)),
+    },
+    produce: {
+      'kafka-tui': (topic) => [...TUI, 'produce', '-t', topic, '-b', BOOTSTRAP],
+      kcat: (topic) => ['kcat', '-b', BOOTSTRAP, '-P', '-t', topic],
+      'kafka-console-producer': (topic) => java('org.apache.kafka.tools.ConsoleProducer', '--bootstrap-server', BOOTSTRAP, '--topic', topic),
+    },
+  };
+}
+
+function table(title, rows, columns) {
+  const lines = [`### ${title}`, '', `| ${columns.map((c) => c.name).join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`];
+  for (const row of rows) lines.push(`| ${columns.map((c) => c.value(row)).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+async function main() {
+  log(`starting a broker on ${BOOTSTRAP}`);
+  kafkaLocal('start');
+  try {
+    const classpath = kafkaLocal('classpath');
+    const tools = toolsFor(classpath);
+    const lines = join(work, 'lines.txt');
+    const line = `${'x'.repeat(SIZE)}\n`;
+    writeFileSync(lines, line.repeat(MESSAGES));
+    const small = join(work, 'small.txt');
+    writeFileSync(small, line.repeat(Math.max(1, MESSAGES / 10)));
+
+    // The topics every consumer reads: filled once (by kcat, the fastest writer).
+    const topic = createTopic('bench-consume');
+    await measure(tools.produce.kcat(topic), { input: lines });
+    const smallTopic = createTopic('bench-consume-small');
+    await measure(tools.produce.kcat(smallTopic), { input: small });
+
+    const results = { consume: {}, first: {}, produce: {}, smallRss: {} };
+    for (let run = 1; run <= RUNS; run++) {
+      for (const [name, argv] of Object.entries(tools.consume)) {
+        log(`run ${run}/${RUNS}: consume ${name}`);
+        (results.consume[name] ??= []).push(await measure(argv(topic, MESSAGES)));
+        (results.first[name] ??= []).push(await measure(argv(topic, 1), { firstByte: true }));
+        (results.smallRss[name] ??= []).push(await measure(argv(smallTopic, Math.max(1, MESSAGES / 10))));
+      }
+      for (const [name, argv] of Object.entries(tools.produce)) {
+        log(`run ${run}/${RUNS}: produce ${name}`);
+        (results.produce[name] ??= []).push(await measure(argv(createTopic(`bench-produce-${name}`)), { input: lines }));
+      }
+    }
+
+    const rate = (runs) => MESSAGES / median(runs.map((r) => r.seconds));
+    const consumeRows = Object.keys(tools.consume).map((name) => ({
+      name,
+      rate: rate(results.consume[name]),
+      first: median(results.first[name].map((r) => r.first ?? r.seconds)),
+      rss: median(results.consume[name].map((r) => r.rssMb)),
+      smallRss: median(results.smallRss[name].map((r) => r.rssMb)),
+    }));
+    const produceRows = Object.keys(tools.produce).map((name) => ({
+      name,
+      rate: rate(results.produce[name]),
+      rss: median(results.produce[name].map((r) => r.rssMb)),
+    }));
+    const byName = (rows, name) => rows.find((r) => r.name === name);
+    const fmt = (n) => Math.round(n).toLocaleString('en-US');
+    const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+
+    const kcatRate = byName(consumeRows, 'kcat').rate;
+    const consoleRate = byName(consumeRows, 'kafka-console-consumer').rate;
+    const consumeTable = table(
+      `Consume ${fmt(MESSAGES)} × ${SIZE}-byte messages from the beginning to /dev/null (median of ${RUNS})`,
+      consumeRows,
+      [
+        { name: 'tool', value: (r) => r.name },
+        { name: 'msgs/s', value: (r) => fmt(r.rate) },
+        { name: 'vs kcat', value: (r) => ratio(r.rate, kcatRate) },
+        { name: 'vs console consumer', value: (r) => ratio(r.rate, consoleRate) },
+        { name: 'first message (s)', value: (r) => r.first.toFixed(2) },
+        { name: `peak RSS MB (${fmt(MESSAGES / 10)} msgs)`, value: (r) => r.smallRss.toFixed(0) },
+        { name: `peak RSS MB (${fmt(MESSAGES)} msgs)`, value: (r) => r.rss.toFixed(0) },
+      ],
+    );
+    const consoleProduceRate = byName(produceRows, 'kafka-console-producer').rate;
+    const kcatProduceRate = byName(produceRows, 'kcat').rate;
+    const produceTable = table(`Produce ${fmt(MESSAGES)} lines of ${SIZE} bytes from a file (median of ${RUNS})`, produceRows, [
+      { name: 'tool', value: (r) => r.name },
+      { name: 'msgs/s', value: (r) => fmt(r.rate) },
+      { name: 'vs kcat', value: (r) => ratio(r.rate, kcatProduceRate) },
+      { name: 'vs console producer', value: (r) => ratio(r.rate, consoleProduceRate) },
+      { name: 'peak RSS MB', value: (r) => r.rss.toFixed(0) },
+    ]);
+    process.stdout.write(`${consumeTable}\n\n${produceTable}\n\nTimes are wall clock per process, including start-up (JVM start for the console tools).\n`);
+  } finally {
+    log('stopping the broker');
+    kafkaLocal('stop');
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: ${error.message}\n`);
+  process.exitCode = 1;
+});

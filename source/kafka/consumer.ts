@@ -1,0 +1,598 @@
+// Reading a topic: a group-free partition reader (assign-style, like kcat) and a group consumer.
+// Both push decoded, unformatted records to a sink one fetched batch at a time, so a UI can
+// buffer them and redraw at its own pace; nothing here knows about terminals or React.
+import type { Consumer, EachBatchPayload, IHeaders } from 'kafkajs';
+import type { ConnectionManager } from './connection.js';
+import { registerCodecs } from './codecs.js';
+import { KafkaUserError } from './errors.js';
+import { ConsumedRecord, requestFetch, type FetchedPartition, type Header } from './fetch-protocol.js';
+import type { InternalBroker, InternalCluster } from './internals.js';
+import { errorName, fetchMetadata, type TopicInfo } from './metadata.js';
+
+export { ConsumedRecord, type Header } from './fetch-protocol.js';
+
+export type StartPosition =
+  | { kind: 'earliest' }
+  | { kind: 'latest' }
+  | { kind: 'offset'; offset: number }
+  | { kind: 'timestamp'; timestamp: number };
+
+export interface ReaderOptions {
+  topic: string;
+  /** Partitions to read; all of the topic's when omitted. */
+  partitions?: readonly number[];
+  start: StartPosition;
+  /** Stop each partition once it reaches its end offset as of the start (kcat -e). */
+  stopAtEnd?: boolean;
+  /** Stop after delivering this many records. */
+  maxRecords?: number;
+  /** Hide records of aborted transactions (default true, like the Java consumer's read_committed). */
+  readCommitted?: boolean;
+  /** Bytes per fetch response and per partition within it. */
+  fetchMaxBytes?: number;
+  partitionMaxBytes?: number;
+  /** How long the broker may hold a fetch open waiting for new data. */
+  maxWaitMs?: number;
+}
+
+export interface RecordSink {
+  /**
+   * One call per fetched batch, records in offset order within each partition.
+   * Return a promise to hold further deliveries until it settles (backpressure).
+   */
+  onBatch(records: ConsumedRecord[]): void | Promise<void>;
+  /** Transient trouble the reader is working around, e.g. a leader change. */
+  onNotice?(message: string): void;
+}
+
+export interface PartitionPosition {
+  partition: number;
+  /** The next offset to read: the offset after the last record delivered (or skipped as a marker). */
+  nextOffset: number;
+  /** The end offset as of the start, when reading stops at the end. */
+  endOffset?: number;
+}
+
+export interface ReadSummary {
+  messages: number;
+  positions: PartitionPosition[];
+}
+
+/** What every reader offers a caller: run to completion, stop, pause, and report where it is. */
+export interface TopicReader {
+  run(): Promise<ReadSummary>;
+  stop(): void;
+  pause(): void;
+  resume(): void;
+  summary(): ReadSummary;
+}
+
+const EARLIEST = -2;
+const LATEST = -1;
+const READ_UNCOMMITTED = 0;
+const READ_COMMITTED = 1;
+
+const OFFSET_OUT_OF_RANGE = 1;
+/** Partition errors that mean "ask the metadata again who leads this partition". */
+const REROUTE_ERRORS = new Set([
+  3, // UNKNOWN_TOPIC_OR_PARTITION (a new leader that has not caught up on metadata)
+  5, // LEADER_NOT_AVAILABLE
+  6, // NOT_LEADER_OR_FOLLOWER
+  13, // NETWORK_EXCEPTION
+  56, // KAFKA_STORAGE_ERROR
+  74, // FENCED_LEADER_EPOCH
+  75, // UNKNOWN_LEADER_EPOCH
+  78, // OFFSET_NOT_AVAILABLE
+]);
+
+interface PartitionState {
+  partition: number;
+  next: number;
+  end?: number;
+}
+
+const REROUTE_TIMEOUT_MS = 5_000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000}s ${what}`)), ms);
+  });
+  promise.catch(() => {}); // a late failure after the timeout must not become unhandled
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Resolves start (and optionally end) offsets by asking each partition's leader. */
+export async function listOffsets(
+  connection: ConnectionManager,
+  topic: TopicInfo,
+  partitions: readonly number[],
+  timestamp: number,
+  readCommitted: boolean,
+): Promise<Map<number, number>> {
+  const cluster = await connection.cluster();
+  const byLeader = new Map<number, number[]>();
+  for (const partition of partitions) {
+    const leader = topic.partitions.find((p) => p.partition === partition)?.leader;
+    if (leader === null || leader === undefined) {
+      throw new KafkaUserError(`partition ${partition} of ${topic.name} has no leader right now`);
+    }
+    byLeader.set(leader, [...(byLeader.get(leader) ?? []), partition]);
+  }
+  const result = new Map<number, number>();
+  await Promise.all(
+    [...byLeader].map(async ([leader, list]) => {
+      const broker = await cluster.findBroker({ nodeId: leader });
+      const response = await broker.listOffsets({
+        replicaId: -1,
+        isolationLevel: readCommitted ? READ_COMMITTED : READ_UNCOMMITTED,
+        topics: [{ topic: topic.name, partitions: list.map((partition) => ({ partition, timestamp })) }],
+      });
+      for (const p of response.responses[0]?.partitions ?? []) result.set(p.partition, Number(p.offset));
+    }),
+  );
+  return result;
+}
+
+async function topicInfoOf(connection: ConnectionManager, topic: string): Promise<TopicInfo> {
+  const [info] = (await fetchMetadata(connection, [topic])).topics;
+  if (!info) throw new KafkaUserError(`unknown topic: ${topic}`);
+  return info;
+}
+
+function choosePartitions(info: TopicInfo, requested: readonly number[] | undefined): number[] {
+  const all = info.partitions.map((p) => p.partition);
+  if (!requested || requested.length === 0) return all;
+  for (const partition of requested) {
+    if (!all.includes(partition)) {
+      throw new KafkaUserError(`topic ${info.name} has no partition ${partition} (it has ${all.length}: 0-${all.length - 1})`);
+    }
+  }
+  return [...new Set(requested)].sort((a, b) => a - b);
+}
+
+/**
+ * Reads partitions directly from their leaders, without a consumer group: nothing is
+ * created on the cluster and the first record does not wait for a group join.
+ * One fetch loop per leader broker; the next fetch is in flight while the sink handles the
+ * previous batch. Partitions whose leader moves are re-routed after a metadata refresh.
+ */
+export class PartitionReader implements TopicReader {
+  private readonly states = new Map<number, PartitionState>();
+  /** Which leader broker's loop owns each partition. */
+  private readonly owners = new Map<number, Set<number>>();
+  private readonly loops = new Map<number, Promise<void>>();
+  private readonly orphans = new Set<number>();
+  private delivered = 0;
+  private stopped = false;
+  private failure: unknown;
+  private wake: () => void = () => {};
+  private resumed: Promise<void> = Promise.resolve();
+  private release: () => void = () => {};
+  private isPaused = false;
+  private resolveStopping: () => void = () => {};
+  /** Settles (with nothing) when the reader stops. */
+  private readonly stopping = new Promise<undefined>((resolve) => (this.resolveStopping = () => resolve(undefined)));
+
+  constructor(
+    private readonly connection: ConnectionManager,
+    private readonly options: ReaderOptions,
+    private readonly sink: RecordSink,
+  ) {}
+
+  async run(): Promise<ReadSummary> {
+    const { topic } = this.options;
+    const info = await topicInfoOf(this.connection, topic);
+    const partitions = choosePartitions(info, this.options.partitions);
+    await this.resolveStart(info, partitions);
+    for (const partition of partitions) if (!this.isDone(partition)) this.orphans.add(partition);
+    const cluster = await this.connection.cluster();
+
+    let backoff = 100;
+    while (!this.stopped && this.failure === undefined && this.remaining() > 0) {
+      const changed = new Promise<void>((resolve) => (this.wake = resolve));
+      if (this.orphans.size > 0) {
+        const routed = await this.route(cluster).catch((error: unknown) => {
+          this.sink.onNotice?.(`cannot refresh metadata: ${(error as Error).message}`);
+          return false;
+        });
+        if (!routed) {
+          await Promise.race([changed, sleep(backoff)]);
+          backoff = Math.min(backoff * 2, 2_000);
+          continue;
+        }
+        backoff = 100;
+      }
+      await changed;
+    }
+    this.markStopped();
+    this.release();
+    await Promise.allSettled(this.loops.values());
+    if (this.failure !== undefined) throw this.failure;
+    return this.summary();
+  }
+
+  stop(): void {
+    this.markStopped();
+    this.release();
+    this.wake();
+  }
+
+  private markStopped(): void {
+    this.stopped = true;
+    this.resolveStopping();
+  }
+
+  pause(): void {
+    if (this.isPaused) return;
+    this.resumed = new Promise((resolve) => (this.release = resolve));
+    this.isPaused = true;
+  }
+
+  resume(): void {
+    this.isPaused = false;
+    this.release();
+  }
+
+  summary(): ReadSummary {
+    return {
+      messages: this.delivered,
+      positions: [...this.states.values()]
+        .sort((a, b) => a.partition - b.partition)
+        .map(({ partition, next, end }) => (end === undefined ? { partition, nextOffset: next } : { partition, nextOffset: next, endOffset: end })),
+    };
+  }
+
+  private remaining(): number {
+    let count = 0;
+    for (const state of this.states.values()) if (!this.isDone(state.partition)) count++;
+    return count;
+  }
+
+  private isDone(partition: number): boolean {
+    const state = this.states.get(partition)!;
+    return state.end !== undefined && state.next >= state.end;
+  }
+
+  private async resolveStart(info: TopicInfo, partitions: number[]): Promise<void> {
+    const { start, stopAtEnd } = this.options;
+    const readCommitted = this.options.readCommitted ?? true;
+    const needsBounds = stopAtEnd || start.kind === 'offset';
+    const [ends, lows] = await Promise.all([
+      needsBounds || start.kind !== 'earliest' ? listOffsets(this.connection, info, partitions, LATEST, readCommitted) : undefined,
+      needsBounds || start.kind === 'earliest' ? listOffsets(this.connection, info, partitions, EARLIEST, readCommitted) : undefined,
+    ]);
+    const byTimestamp =
+      start.kind === 'timestamp' ? await listOffsets(this.connection, info, partitions, start.timestamp, readCommitted) : undefined;
+    for (const partition of partitions) {
+      const low = lows?.get(partition) ?? 0;
+      const end = ends?.get(partition) ?? 0;
+      let next: number;
+      switch (start.kind) {
+        case 'earliest':
+          next = low;
+          break;
+        case 'latest':
+          next = end;
+          break;
+        case 'timestamp': {
+          // -1: no record at or after the timestamp, so start at the end.
+          const found = byTimestamp?.get(partition) ?? -1;
+          next = found >= 0 ? found : end;
+          break;
+        }
+        case 'offset':
+          if (start.offset < low || start.offset > end) {
+            throw new KafkaUserError(
+              `offset ${start.offset} is out of range for ${info.name} partition ${partition} (it holds ${low} to ${end})`,
+            );
+          }
+          next = start.offset;
+          break;
+      }
+      this.states.set(partition, stopAtEnd ? { partition, next, end } : { partition, next });
+    }
+  }
+
+  /** Assigns partitions without a loop to their current leaders. False if some have no leader yet. */
+  private async route(cluster: InternalCluster): Promise<boolean> {
+    // Bounded: a broker in the middle of shutting down can hold a request open for a long time.
+    const info = await withTimeout(topicInfoOf(this.connection, this.options.topic), REROUTE_TIMEOUT_MS, 'asking who leads the partitions');
+    for (const partition of [...this.orphans]) {
+      const leader = info.partitions.find((p) => p.partition === partition)?.leader ?? null;
+      if (leader === null) continue;
+      this.sink.onNotice?.(`partition ${partition}: reading from leader ${leader}`);
+      this.orphans.delete(partition);
+      let owned = this.owners.get(leader);
+      if (!owned) this.owners.set(leader, (owned = new Set()));
+      owned.add(partition);
+      if (!this.loops.has(leader)) {
+        const loop = this.fetchLoop(cluster, leader, owned).finally(() => {
+          this.loops.delete(leader);
+          this.owners.delete(leader);
+          for (const left of owned) if (!this.isDone(left)) this.orphans.add(left);
+          this.wake();
+        });
+        this.loops.set(leader, loop);
+      }
+    }
+    return this.orphans.size === 0;
+  }
+
+  private async fetchLoop(cluster: InternalCluster, leader: number, owned: Set<number>): Promise<void> {
+    let broker: InternalBroker;
+    try {
+      broker = await cluster.findBroker({ nodeId: leader });
+    } catch (error) {
+      this.sink.onNotice?.(`broker ${leader} unreachable: ${(error as Error).message}`);
+      await sleep(250);
+      return;
+    }
+    const maxWaitMs = this.options.maxWaitMs ?? 500;
+    // A fetch answers within maxWait unless the broker is in trouble; then move on quickly.
+    const timeout = Math.min(this.connection.options.requestTimeoutMs, REROUTE_TIMEOUT_MS) + maxWaitMs;
+    const fetchOnce = (): Promise<FetchedPartition[]> =>
+      requestFetch(
+        broker,
+        {
+          topic: this.options.topic,
+          partitions: [...owned].map((partition) => ({
+            partition,
+            offset: this.states.get(partition)!.next,
+            maxBytes: this.options.partitionMaxBytes ?? 512 << 10,
+          })),
+          maxWaitMs,
+          minBytes: 1,
+          maxBytes: this.options.fetchMaxBytes ?? 2 << 20,
+          readCommitted: this.options.readCommitted ?? true,
+        },
+        timeout,
+      );
+
+    let pending: Promise<FetchedPartition[]> | undefined = fetchOnce();
+    while (pending && !this.stopped) {
+      let response: FetchedPartition[] | undefined;
+      try {
+        // A stop must not wait for a fetch the broker may hold open for maxWaitMs.
+        response = await Promise.race([pending, this.stopping]);
+        if (!response) return;
+      } catch (error) {
+        if (!this.stopped) this.sink.onNotice?.(`fetch from broker ${leader} failed: ${(error as Error).message}`);
+        await sleep(100);
+        return; // the partitions go back to routing
+      }
+      const { decoders, span } = this.advance(response, owned);
+      // Near maxRecords, decode first: a fetch sent now would only be waited for (up to
+      // maxWaitMs) when the connection closes.
+      const nearLimit = this.options.maxRecords !== undefined && this.delivered + span >= this.options.maxRecords;
+      const fetchNext = () => {
+        const next = owned.size > 0 && !this.stopped ? fetchOnce() : undefined;
+        next?.catch(() => {}); // handled when awaited; must not become unhandled if we stop first
+        return next;
+      };
+      if (!nearLimit) pending = fetchNext();
+      let records: ConsumedRecord[];
+      try {
+        records = this.limit(decoders.length === 1 ? decoders[0]!() : decoders.flatMap((decode) => decode()));
+      } catch (error) {
+        this.fail(error); // a batch we cannot decode (corrupt, or an unknown format)
+        return;
+      }
+      if (nearLimit) pending = fetchNext();
+      this.delivered += records.length;
+      if (records.length > 0) {
+        // Positions already count these records, so they are delivered even when a stop came in meanwhile.
+        if (this.isPaused) await this.resumed;
+        if (this.failure !== undefined) return;
+        try {
+          await this.sink.onBatch(records);
+        } catch (error) {
+          this.fail(error);
+          return;
+        }
+      }
+      if (this.remaining() === 0) this.wake();
+    }
+  }
+
+  /**
+   * Applies one response to the positions (cheap: batch headers only) and drops partitions that
+   * finished or moved. Returns what to decode, so that decoding can overlap the next fetch.
+   */
+  private advance(response: FetchedPartition[], owned: Set<number>): { decoders: Array<() => ConsumedRecord[]>; span: number } {
+    const decoders: Array<() => ConsumedRecord[]> = [];
+    let span = 0; // offsets covered: at least as many as the records that will decode
+    for (const fetched of response) {
+      const state = this.states.get(fetched.partition);
+      if (!state || !owned.has(fetched.partition)) continue;
+      if (fetched.errorCode !== 0) {
+        if (fetched.errorCode === OFFSET_OUT_OF_RANGE) {
+          // Retention removed what we were about to read: continue from the oldest record left.
+          this.sink.onNotice?.(`partition ${state.partition}: offset ${state.next} no longer exists, continuing from ${fetched.logStartOffset}`);
+          if (fetched.logStartOffset > state.next) state.next = fetched.logStartOffset;
+          else this.fail(new KafkaUserError(`partition ${state.partition}: offset ${state.next} is out of range`));
+        } else if (REROUTE_ERRORS.has(fetched.errorCode)) {
+          this.sink.onNotice?.(`partition ${state.partition}: ${errorName(fetched.errorCode)}, finding its leader again`);
+          owned.delete(fetched.partition);
+          this.orphans.add(fetched.partition);
+          this.wake();
+        } else {
+          this.fail(new KafkaUserError(`partition ${state.partition}: ${errorName(fetched.errorCode)}`));
+        }
+        continue;
+      }
+      if (fetched.nextOffset <= state.next) continue;
+      const end = state.end;
+      decoders.push(() => fetched.decodeRecords(end));
+      span += fetched.nextOffset - state.next;
+      state.next = fetched.nextOffset;
+      if (end !== undefined && state.next >= end) {
+        // Stopped mid-batch: the position is the end, not past records we did not deliver.
+        state.next = end;
+        owned.delete(fetched.partition);
+      }
+    }
+    return { decoders, span };
+  }
+
+  /** Cuts a batch at maxRecords; positions go back to the first record not delivered. */
+  private limit(records: ConsumedRecord[]): ConsumedRecord[] {
+    const max = this.options.maxRecords;
+    if (max === undefined || this.delivered + records.length < max) return records;
+    const kept = records.slice(0, Math.max(0, max - this.delivered));
+    for (let i = records.length - 1; i >= kept.length; i--) {
+      const record = records[i]!;
+      this.states.get(record.partition)!.next = record.offset;
+    }
+    this.markStopped();
+    this.wake();
+    return kept;
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= error;
+    this.markStopped();
+    this.release();
+    this.wake();
+  }
+}
+
+export interface GroupReaderOptions {
+  topic: string;
+  groupId: string;
+  /** Where to start when the group has no committed offset for a partition. */
+  fromBeginning: boolean;
+  stopAtEnd?: boolean;
+  /** Stop after delivering (and committing) this many records. */
+  maxRecords?: number;
+}
+
+function headersOf(headers: IHeaders | undefined): Header[] {
+  const list: Header[] = [];
+  for (const [key, value] of Object.entries(headers ?? {})) {
+    for (const one of Array.isArray(value) ? value : [value]) {
+      list.push([key, one === undefined ? null : Buffer.isBuffer(one) ? one : Buffer.from(String(one))]);
+    }
+  }
+  return list;
+}
+
+/**
+ * Reads as a member of a consumer group (kafkajs's consumer), committing each delivered batch,
+ * so a later run with the same group resumes after it.
+ */
+export class GroupConsumer implements TopicReader {
+  private consumer?: Consumer;
+  private delivered = 0;
+  private readonly positions = new Map<number, PartitionPosition>();
+  private stopRequested = false;
+  private finished: () => void = () => {
+    this.stopRequested = true;
+  };
+  private failed: (error: unknown) => void = () => {};
+
+  constructor(
+    private readonly connection: ConnectionManager,
+    private readonly options: GroupReaderOptions,
+    private readonly sink: RecordSink,
+  ) {}
+
+  async run(): Promise<ReadSummary> {
+    registerCodecs();
+    const { topic, groupId, stopAtEnd } = this.options;
+    const info = await topicInfoOf(this.connection, topic);
+    const partitions = info.partitions.map((p) => p.partition);
+    if (stopAtEnd) {
+      const admin = await this.connection.admin();
+      const [ends, lows, committed] = await Promise.all([
+        listOffsets(this.connection, info, partitions, LATEST, true),
+        listOffsets(this.connection, info, partitions, EARLIEST, true),
+        admin.fetchOffsets({ groupId, topics: [topic] }),
+      ]);
+      const committedOf = new Map(committed[0]?.partitions.map((p) => [p.partition, Number(p.offset)]));
+      for (const partition of partitions) {
+        const saved = committedOf.get(partition) ?? -1;
+        const next = saved >= 0 ? saved : this.options.fromBeginning ? lows.get(partition)! : ends.get(partition)!;
+        this.positions.set(partition, { partition, nextOffset: next, endOffset: ends.get(partition)! });
+      }
+      if (this.atEnd()) return this.summary();
+    }
+    if (this.stopRequested) return this.summary();
+    const done = new Promise<void>((resolve, reject) => {
+      this.finished = resolve;
+      this.failed = reject;
+    });
+    const consumer = (this.consumer = this.connection.kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: false,
+      maxBytes: 4 << 20,
+      maxBytesPerPartition: 1 << 20,
+      readUncommitted: false,
+    }));
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning: this.options.fromBeginning });
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        if (!payload.restart) this.failed(payload.error);
+      });
+      await consumer.run({
+        autoCommit: true,
+        eachBatchAutoResolve: false,
+        eachBatch: (payload) => this.onBatch(payload),
+      });
+      await done;
+    } finally {
+      await consumer.disconnect().catch(() => {});
+    }
+    return this.summary();
+  }
+
+  private async onBatch({ batch, resolveOffset, commitOffsetsIfNecessary, isRunning }: EachBatchPayload): Promise<void> {
+    const partition = batch.partition;
+    const position = this.positions.get(partition);
+    const end = position?.endOffset;
+    const records: ConsumedRecord[] = [];
+    const room = this.options.maxRecords === undefined ? Infinity : this.options.maxRecords - this.delivered;
+    for (const message of batch.messages) {
+      const offset = Number(message.offset);
+      if ((end !== undefined && offset >= end) || records.length >= room) break;
+      records.push(
+        new ConsumedRecord(batch.topic, partition, offset, Number(message.timestamp), message.key ?? null, message.value ?? null, headersOf(message.headers)),
+      );
+    }
+    if (records.length === 0 || !isRunning()) return;
+    this.delivered += records.length;
+    await this.sink.onBatch(records);
+    const last = records[records.length - 1]!.offset;
+    resolveOffset(String(last));
+    await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition, offset: String(last + 1) }] }] });
+    this.positions.set(partition, { partition, nextOffset: last + 1, ...(end === undefined ? {} : { endOffset: end }) });
+    if (this.atEnd() || this.delivered >= (this.options.maxRecords ?? Infinity)) this.finished();
+  }
+
+  private atEnd(): boolean {
+    if (!this.options.stopAtEnd) return false;
+    return [...this.positions.values()].every((p) => p.endOffset === undefined || p.nextOffset >= p.endOffset);
+  }
+
+  stop(): void {
+    this.finished();
+  }
+
+  pause(): void {
+    this.consumer?.pause([{ topic: this.options.topic }]);
+  }
+
+  resume(): void {
+    this.consumer?.resume([{ topic: this.options.topic }]);
+  }
+
+  summary(): ReadSummary {
+    return {
+      messages: this.delivered,
+      positions: [...this.positions.values()].sort((a, b) => a.partition - b.partition),
+    };
+  }
+}

@@ -1,0 +1,365 @@
+// Fetch v11 (Kafka 2.3+, still served by 4.x) encoded and decoded by hand. kafkajs's own
+// decoder builds several objects and a string offset per record and cannot be told to skip
+// work; this one makes one small object per record whose key and value are views into the
+// response buffer, and applies read_committed filtering per batch.
+import { decompress } from './codecs.js';
+import { encoderOf, type InternalBroker, type ProtocolRequest } from './internals.js';
+
+export const FETCH_API_KEY = 1;
+export const FETCH_VERSION = 11;
+
+export type Header = [key: string, value: Buffer | null];
+
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * One record as stored: key, value and header values are raw bytes (null when absent).
+ * Records decoded from a fetch keep key and value as positions in the response bytes and make
+ * Buffers only when asked, so output that copies bytes straight through allocates nothing per record.
+ */
+export class ConsumedRecord {
+  /** Where the key is: bytes, start, length (-1: null key). */
+  readonly keySource: Buffer;
+  readonly keyStart: number;
+  readonly keyLength: number;
+  /** Where the value is: bytes, start, length (-1: null value, a tombstone). */
+  readonly valueSource: Buffer;
+  readonly valueStart: number;
+  readonly valueLength: number;
+
+  /** `source` and the positions after it are for the fetch decoder; then `key` and `value` are ignored. */
+  constructor(
+    readonly topic: string,
+    readonly partition: number,
+    readonly offset: number,
+    readonly timestamp: number,
+    key: Buffer | null,
+    value: Buffer | null,
+    readonly headers: readonly Header[],
+    source?: Buffer,
+    keyStart = 0,
+    keyLength = -1,
+    valueStart = 0,
+    valueLength = -1,
+  ) {
+    if (source) {
+      this.keySource = this.valueSource = source;
+      this.keyStart = keyStart;
+      this.keyLength = keyLength;
+      this.valueStart = valueStart;
+      this.valueLength = valueLength;
+    } else {
+      this.keySource = key ?? EMPTY;
+      this.keyStart = 0;
+      this.keyLength = key ? key.length : -1;
+      this.valueSource = value ?? EMPTY;
+      this.valueStart = 0;
+      this.valueLength = value ? value.length : -1;
+    }
+  }
+
+  get key(): Buffer | null {
+    return this.keyLength < 0 ? null : this.keySource.subarray(this.keyStart, this.keyStart + this.keyLength);
+  }
+
+  get value(): Buffer | null {
+    return this.valueLength < 0 ? null : this.valueSource.subarray(this.valueStart, this.valueStart + this.valueLength);
+  }
+}
+
+export interface FetchPartitionRequest {
+  partition: number;
+  offset: number;
+  maxBytes: number;
+}
+
+export interface FetchRequest {
+  topic: string;
+  partitions: FetchPartitionRequest[];
+  maxWaitMs: number;
+  minBytes: number;
+  maxBytes: number;
+  readCommitted: boolean;
+}
+
+export interface FetchedPartition {
+  partition: number;
+  errorCode: number;
+  highWatermark: number;
+  lastStableOffset: number;
+  logStartOffset: number;
+  /** The offset to fetch next: past every complete batch, including control and aborted ones; -1 if none. */
+  nextOffset: number;
+  /**
+   * Decodes the records (the costly part, kept apart so the next fetch can be on its way
+   * meanwhile), with read_committed filtering applied. `end`: leave out offsets from here on.
+   */
+  decodeRecords(end?: number): ConsumedRecord[];
+}
+
+const NO_HEADERS: readonly Header[] = Object.freeze([]);
+const BATCH_HEADER_BYTES = 61;
+const ATTR_COMPRESSION = 0x07;
+const ATTR_TRANSACTIONAL = 0x10;
+const ATTR_CONTROL = 0x20;
+const CONTROL_ABORT = 0;
+
+function int64(buffer: Buffer, at: number): number {
+  return buffer.readInt32BE(at) * 4294967296 + buffer.readUInt32BE(at + 4);
+}
+
+export function encodeFetchRequest(request: FetchRequest): Buffer {
+  const topic = Buffer.from(request.topic, 'utf8');
+  const size = 4 * 4 + 1 + 4 + 4 + 4 + 2 + topic.length + 4 + request.partitions.length * 28 + 4 + 2;
+  const b = Buffer.alloc(size);
+  let at = 0;
+  at = b.writeInt32BE(-1, at); // replica id: a consumer
+  at = b.writeInt32BE(request.maxWaitMs, at);
+  at = b.writeInt32BE(request.minBytes, at);
+  at = b.writeInt32BE(request.maxBytes, at);
+  at = b.writeInt8(request.readCommitted ? 1 : 0, at);
+  at = b.writeInt32BE(0, at); // session id: no incremental fetch session
+  at = b.writeInt32BE(-1, at); // session epoch -1: full fetch, do not create a session
+  at = b.writeInt32BE(1, at); // one topic
+  at = b.writeInt16BE(topic.length, at);
+  at += topic.copy(b, at);
+  at = b.writeInt32BE(request.partitions.length, at);
+  for (const p of request.partitions) {
+    at = b.writeInt32BE(p.partition, at);
+    at = b.writeInt32BE(-1, at); // current leader epoch: unknown
+    at = b.writeBigInt64BE(BigInt(p.offset), at);
+    at = b.writeBigInt64BE(-1n, at); // log start offset: only followers send it
+    at = b.writeInt32BE(p.maxBytes, at);
+  }
+  at = b.writeInt32BE(0, at); // no forgotten topics
+  b.writeInt16BE(0, at); // empty rack id
+  return b;
+}
+
+interface AbortedTransaction {
+  producerId: number;
+  firstOffset: number;
+}
+
+/** Decodes a Fetch v11 response body; throws only on a malformed response. */
+/** fetchedFrom: the offset asked for per partition; a compressed batch may start before it. */
+export function decodeFetchResponse(payload: Buffer, topic: string, fetchedFrom: ReadonlyMap<number, number>): FetchedPartition[] {
+  let at = 4; // throttle time
+  const errorCode = payload.readInt16BE(at);
+  at += 2 + 4; // error code, session id
+  const result: FetchedPartition[] = [];
+  const topicCount = payload.readInt32BE(at);
+  at += 4;
+  for (let t = 0; t < topicCount; t++) {
+    const nameLength = payload.readInt16BE(at);
+    at += 2 + nameLength;
+    const partitionCount = payload.readInt32BE(at);
+    at += 4;
+    for (let i = 0; i < partitionCount; i++) {
+      const partition = payload.readInt32BE(at);
+      const partitionError = payload.readInt16BE(at + 4) || errorCode;
+      const highWatermark = int64(payload, at + 6);
+      const lastStableOffset = int64(payload, at + 14);
+      const logStartOffset = int64(payload, at + 22);
+      at += 30;
+      const abortedCount = payload.readInt32BE(at);
+      at += 4;
+      const aborted: AbortedTransaction[] = [];
+      for (let a = 0; a < abortedCount; a++) {
+        aborted.push({ producerId: int64(payload, at), firstOffset: int64(payload, at + 8) });
+        at += 16;
+      }
+      at += 4; // preferred read replica
+      const recordsLength = payload.readInt32BE(at);
+      at += 4;
+      const start = at;
+      const end = at + Math.max(recordsLength, 0);
+      const fromOffset = fetchedFrom.get(partition) ?? 0;
+      const fetched: FetchedPartition = {
+        partition,
+        errorCode: partitionError,
+        highWatermark,
+        lastStableOffset,
+        logStartOffset,
+        nextOffset: nextOffsetOf(payload, start, end),
+        decodeRecords: (until = Infinity) => {
+          const records: ConsumedRecord[] = [];
+          decodeBatches(payload, start, end, topic, partition, records, aborted, fromOffset, until);
+          return records;
+        },
+      };
+      at = end;
+      result.push(fetched);
+    }
+  }
+  return result;
+}
+
+/** The offset after the last complete batch, from the batch headers alone. */
+function nextOffsetOf(buffer: Buffer, start: number, end: number): number {
+  let next = -1;
+  for (let at = start; at + BATCH_HEADER_BYTES <= end; ) {
+    const batchEnd = at + 12 + buffer.readInt32BE(at + 8);
+    if (batchEnd > end) break;
+    next = int64(buffer, at) + buffer.readInt32BE(at + 23) + 1;
+    at = batchEnd;
+  }
+  return next;
+}
+
+function decodeBatches(
+  buffer: Buffer,
+  start: number,
+  end: number,
+  topic: string,
+  partition: number,
+  into: ConsumedRecord[],
+  aborted: AbortedTransaction[],
+  fromOffset: number,
+  until: number,
+): void {
+  aborted.sort((a, b) => a.firstOffset - b.firstOffset);
+  const abortedProducers = new Set<number>();
+  let at = start;
+  // A response may end in a partial batch (cut at the byte limit): it is fetched again next time.
+  while (at + BATCH_HEADER_BYTES <= end) {
+    const baseOffset = int64(buffer, at);
+    const batchLength = buffer.readInt32BE(at + 8);
+    const batchEnd = at + 12 + batchLength;
+    if (batchEnd > end) break;
+    const magic = buffer.readInt8(at + 16);
+    if (magic !== 2) throw new Error(`unsupported record format (magic ${magic}) at offset ${baseOffset}`);
+    const attributes = buffer.readInt16BE(at + 21);
+    const lastOffset = baseOffset + buffer.readInt32BE(at + 23);
+    const baseTimestamp = int64(buffer, at + 27);
+    const producerId = int64(buffer, at + 43);
+    const count = buffer.readInt32BE(at + 57);
+    if (baseOffset >= until) break;
+    const records = at + BATCH_HEADER_BYTES;
+    at = batchEnd;
+
+    if (attributes & ATTR_CONTROL) {
+      // A commit or abort marker: it ends the producer's aborted transaction, and is never shown.
+      if (abortedProducers.has(producerId) && controlType(buffer, records) === CONTROL_ABORT) {
+        abortedProducers.delete(producerId);
+      }
+      continue;
+    }
+    if (attributes & ATTR_TRANSACTIONAL) {
+      while (aborted.length > 0 && aborted[0]!.firstOffset <= lastOffset) {
+        abortedProducers.add(aborted.shift()!.producerId);
+      }
+      if (abortedProducers.has(producerId)) continue;
+    }
+    const codec = attributes & ATTR_COMPRESSION;
+    if (codec === 0) {
+      decodeRecords(buffer, records, batchEnd, count, baseOffset, baseTimestamp, fromOffset, until, topic, partition, into);
+    } else {
+      const plain = decompress(codec, buffer.subarray(records, batchEnd));
+      decodeRecords(plain, 0, plain.length, count, baseOffset, baseTimestamp, fromOffset, until, topic, partition, into);
+    }
+  }
+}
+
+/** The type field of a control record's key (version int16, type int16). */
+function controlType(buffer: Buffer, at: number): number {
+  // Record: length varint, attributes int8, timestamp delta varint, offset delta varint, key length varint, key.
+  let position = at;
+  const skipVarint = () => {
+    while (buffer[position++]! & 0x80);
+  };
+  skipVarint(); // length
+  position += 1; // attributes
+  skipVarint(); // timestamp delta
+  skipVarint(); // offset delta
+  skipVarint(); // key length
+  return buffer.readInt16BE(position + 2);
+}
+
+function decodeRecords(
+  buffer: Buffer,
+  start: number,
+  end: number,
+  count: number,
+  baseOffset: number,
+  baseTimestamp: number,
+  fromOffset: number,
+  until: number,
+  topic: string,
+  partition: number,
+  out: ConsumedRecord[],
+): void {
+  let at = start;
+
+  // Zigzag varints, inlined as a closure over `at`; values never exceed 2^53 here.
+  const varint = (): number => {
+    let byte = buffer[at++]!;
+    let value = byte & 0x7f;
+    for (let multiplier = 128; byte & 0x80; multiplier *= 128) {
+      byte = buffer[at++]!;
+      value += (byte & 0x7f) * multiplier;
+    }
+    return value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+  };
+  const bytes = (): Buffer | null => {
+    const length = varint();
+    if (length < 0) return null;
+    const value = buffer.subarray(at, at + length);
+    at += length;
+    return value;
+  };
+
+  for (let i = 0; i < count && at < end; i++) {
+    varint(); // record length
+    at += 1; // attributes
+    const timestamp = baseTimestamp + varint();
+    const offset = baseOffset + varint();
+    const keyLength = varint();
+    const keyStart = at;
+    if (keyLength > 0) at += keyLength;
+    const valueLength = varint();
+    const valueStart = at;
+    if (valueLength > 0) at += valueLength;
+    const headerCount = varint();
+    let headers = NO_HEADERS;
+    if (headerCount > 0) {
+      const list: Header[] = [];
+      for (let h = 0; h < headerCount; h++) {
+        const name = bytes();
+        list.push([name ? name.toString('utf8') : '', bytes()]);
+      }
+      headers = list;
+    }
+    if (offset >= until) return;
+    if (offset >= fromOffset) {
+      out.push(new ConsumedRecord(topic, partition, offset, timestamp, null, null, headers, buffer, keyStart, keyLength, valueStart, valueLength));
+    }
+  }
+}
+
+function fetchV11(request: FetchRequest, requestTimeout: number): ProtocolRequest<FetchedPartition[]> {
+  return {
+    request: {
+      apiKey: FETCH_API_KEY,
+      apiVersion: FETCH_VERSION,
+      apiName: 'Fetch',
+      encode: async () => encoderOf(encodeFetchRequest(request)),
+    },
+    response: {
+      decode: async (payload) =>
+        decodeFetchResponse(payload, request.topic, new Map(request.partitions.map((p) => [p.partition, p.offset]))),
+      parse: async (data) => data,
+    },
+    requestTimeout,
+  };
+}
+
+export function supportsFetchV11(broker: InternalBroker): boolean {
+  const range = broker.versions?.[FETCH_API_KEY];
+  return range !== undefined && range.minVersion <= FETCH_VERSION && range.maxVersion >= FETCH_VERSION;
+}
+
+export function requestFetch(broker: InternalBroker, request: FetchRequest, requestTimeout: number): Promise<FetchedPartition[]> {
+  if (!supportsFetchV11(broker)) throw new Error('the broker does not support Fetch v11 (Kafka 2.3 or newer is needed)');
+  return broker.connectionPool.send(fetchV11(request, requestTimeout));
+}

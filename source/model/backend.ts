@@ -1,0 +1,93 @@
+// What the UI needs from Kafka, as an interface: the real implementation lives in
+// kafka/tui-backend.ts, and the UI tests use in-memory fakes.
+import type { ConnectionStatus } from '../kafka/connection.js';
+import type { TopicDescription } from '../kafka/describe.js';
+
+export interface TopicSummary {
+  name: string;
+  isInternal: boolean;
+  partitions: number;
+  replicationFactor: number;
+  /** Sum of high − low over the partitions we could ask; null when none answered. */
+  messages: number | null;
+  underReplicated: boolean;
+  offline: boolean;
+}
+
+/** Same shape as the reader's (kafka/consumer.ts), so the backend passes it through. */
+export type StartPosition =
+  | { kind: 'earliest' }
+  | { kind: 'latest' }
+  | { kind: 'offset'; offset: number }
+  | { kind: 'timestamp'; timestamp: number };
+
+export interface ConsumeRequest {
+  topic: string;
+  from: StartPosition;
+  /** Empty for every partition. */
+  partitions: number[];
+}
+
+/** What the panes read of a record; the reader's ConsumedRecord has this shape. */
+export interface ConsumedRecord {
+  readonly partition: number;
+  readonly offset: number;
+  /** Milliseconds since the epoch. */
+  readonly timestamp: number;
+  readonly key: Buffer | null;
+  readonly value: Buffer | null;
+  readonly headers: ReadonlyArray<readonly [string, Buffer | null]>;
+}
+
+export interface RecordSink {
+  records(records: ConsumedRecord[]): void;
+  error(error: unknown): void;
+}
+
+export interface Subscription {
+  pause(): void;
+  resume(): void;
+  stop(): Promise<void>;
+}
+
+export interface ProduceRequest {
+  topic: string;
+  key: Buffer | null;
+  value: Buffer;
+  headers: Array<[string, string]>;
+  partition?: number;
+}
+
+export interface ProduceResult {
+  partition: number;
+  offset: string;
+}
+
+export interface CreateTopicInput {
+  topic: string;
+  partitions: number;
+  replicationFactor: number;
+}
+
+export interface Backend {
+  /** Profile name or bootstrap list, for the status bar. */
+  readonly label: string;
+  status(): ConnectionStatus;
+  subscribeStatus(listener: (status: ConnectionStatus) => void): () => void;
+  /** Asks the cluster who it is; the answer (or the failure) arrives as status. */
+  check(): Promise<void>;
+  listTopics(includeInternal: boolean): Promise<TopicSummary[]>;
+  describe(topic: string): Promise<TopicDescription>;
+  createTopic(input: CreateTopicInput): Promise<void>;
+  alterPartitions(topic: string, count: number): Promise<void>;
+  deleteTopic(topic: string): Promise<void>;
+  consume(request: ConsumeRequest, sink: RecordSink): Subscription;
+  produce(request: ProduceRequest): Promise<ProduceResult>;
+  shutdown(): Promise<void>;
+}
+
+/** Producer input history, kept per topic. */
+export interface HistoryStore {
+  get(topic: string): string[];
+  add(topic: string, line: string): void;
+}

@@ -1,0 +1,52 @@
+// The `C` prompt: where to start and which partitions, in a few words.
+//   end | beginning | offset 42 | 42 | -15m | 2026-11-23T10:00:00Z   [p=0,2]
+import type { StartPosition } from './backend.js';
+
+export interface ConsumeOptions {
+  from: StartPosition;
+  partitions: number[];
+}
+
+export const CONSUME_OPTIONS_HELP = 'end | beginning | offset N | -15m | ISO time, then optional p=0,1';
+
+const RELATIVE_UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+export function parseConsumeOptions(text: string, now = Date.now()): ConsumeOptions {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  let partitions: number[] = [];
+  const rest: string[] = [];
+  for (const word of words) {
+    const list = /^(?:p|partitions?)=(.+)$/.exec(word);
+    if (!list) {
+      rest.push(word);
+      continue;
+    }
+    partitions = list[1]!.split(',').map((p) => {
+      if (!/^\d+$/.test(p)) throw new Error(`bad partition '${p}': use p=0,1,2`);
+      return Number(p);
+    });
+  }
+  const [first, second, ...extra] = rest;
+  if (extra.length > 0 || (second !== undefined && first !== 'offset')) {
+    throw new Error(`cannot read '${text.trim()}': use ${CONSUME_OPTIONS_HELP}`);
+  }
+  return { from: parsePosition(first, second, now, text), partitions };
+}
+
+function parsePosition(first: string | undefined, second: string | undefined, now: number, text: string): StartPosition {
+  if (first === undefined || first === 'beginning' || first === 'earliest') return { kind: 'earliest' };
+  if (first === 'end' || first === 'latest') return { kind: 'latest' };
+  const offsetText = first === 'offset' ? second : first;
+  if (offsetText !== undefined && /^\d+$/.test(offsetText)) {
+    const offset = Number(offsetText);
+    if (!Number.isSafeInteger(offset)) throw new Error(`offset ${offsetText} is too large`);
+    return { kind: 'offset', offset };
+  }
+  const relative = /^-(\d+)(s|m|h|d)$/.exec(first);
+  if (relative) return { kind: 'timestamp', timestamp: now - Number(relative[1]) * RELATIVE_UNITS[relative[2]!]! };
+  if (/^\d{4}-\d{2}-\d{2}/.test(first)) {
+    const timestamp = Date.parse(first);
+    if (!Number.isNaN(timestamp)) return { kind: 'timestamp', timestamp };
+  }
+  throw new Error(`cannot read '${text.trim()}': use ${CONSUME_OPTIONS_HELP}`);
+}

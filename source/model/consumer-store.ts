@@ -1,0 +1,170 @@
+// The live consumer: one subscription feeding a bounded MessageBuffer, pause/resume,
+// a search over what is buffered, and the cursor, anchored by sequence number so that
+// new records never move a view the user scrolled up.
+import { errorMessage } from '../kafka/errors.js';
+import type { Backend, ConsumeRequest, ConsumedRecord, Subscription } from './backend.js';
+import { clampIndex } from './list-window.js';
+import { MessageBuffer } from './message-buffer.js';
+import { Store } from './store.js';
+
+export const DEFAULT_BUFFER_SIZE = 10_000;
+
+export interface ConsumerState {
+  request?: ConsumeRequest;
+  paused: boolean;
+  error?: string;
+  search: string;
+  /** Follows the newest record until the user moves up. */
+  follow: boolean;
+  /** Sequence number of the selected record (meaningful when not following). */
+  cursorSeq: number;
+  /** Sequence number of the record open in the detail view. */
+  detailSeq?: number;
+}
+
+/** The rows the pane lists: every buffered record, or only the search matches. */
+export interface RowSource {
+  count: number;
+  seqAt(index: number): number;
+  /** The index of the first row whose seq is ≥ seq. */
+  indexAtOrAfter(seq: number): number;
+}
+
+export class ConsumerStore extends Store<ConsumerState> {
+  readonly buffer: MessageBuffer<ConsumedRecord>;
+  private subscription?: Subscription;
+  private matches: number[] = [];
+  private scannedUpTo = 0;
+
+  constructor(
+    private readonly backend: Pick<Backend, 'consume'>,
+    capacity = DEFAULT_BUFFER_SIZE,
+    private readonly searchText: (record: ConsumedRecord) => string,
+    maxHz = 20,
+  ) {
+    super({ paused: false, search: '', follow: true, cursorSeq: 0 });
+    this.buffer = new MessageBuffer(capacity, maxHz);
+    this.buffer.subscribe(() => this.scanMatches());
+  }
+
+  async start(request: ConsumeRequest): Promise<void> {
+    await this.stop();
+    this.buffer.clear();
+    this.matches = [];
+    this.scannedUpTo = 0;
+    this.update({ request, paused: false, error: undefined, follow: true, cursorSeq: 0, detailSeq: undefined });
+    this.subscription = this.backend.consume(request, {
+      records: (records) => this.buffer.pushAll(records),
+      error: (error) => this.update({ error: errorMessage(error) }),
+    });
+  }
+
+  async stop(): Promise<void> {
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    await subscription?.stop();
+  }
+
+  togglePause(): void {
+    if (!this.subscription) return;
+    if (this.state.paused) this.subscription.resume();
+    else this.subscription.pause();
+    this.update({ paused: !this.state.paused });
+  }
+
+  setSearch(search: string): void {
+    this.matches = [];
+    this.scannedUpTo = this.buffer.firstSeq;
+    this.state = { ...this.state, search };
+    this.scanMatches();
+    this.update({ follow: true });
+  }
+
+  rows(): RowSource {
+    const buffer = this.buffer;
+    if (this.state.search === '') {
+      const first = buffer.firstSeq;
+      return {
+        count: buffer.size,
+        seqAt: (index) => first + index,
+        indexAtOrAfter: (seq) => Math.max(0, seq - first),
+      };
+    }
+    this.dropEvictedMatches();
+    const matches = this.matches;
+    return {
+      count: matches.length,
+      seqAt: (index) => matches[index]!,
+      indexAtOrAfter: (seq) => lowerBound(matches, seq),
+    };
+  }
+
+  /** The selected row index, after eviction or a new search may have moved things. */
+  cursorIndex(rows: RowSource = this.rows()): number {
+    if (this.state.follow) return Math.max(0, rows.count - 1);
+    return clampIndex(rows.indexAtOrAfter(this.state.cursorSeq), rows.count);
+  }
+
+  /** Moves the cursor by delta rows; reaching the newest row resumes following. */
+  move(delta: number): void {
+    const rows = this.rows();
+    if (rows.count === 0) return;
+    const index = clampIndex(this.cursorIndex(rows) + delta, rows.count);
+    this.update({ follow: index === rows.count - 1 && delta > 0, cursorSeq: rows.seqAt(index) });
+  }
+
+  moveToTop(): void {
+    const rows = this.rows();
+    if (rows.count > 0) this.update({ follow: false, cursorSeq: rows.seqAt(0) });
+  }
+
+  moveToBottom(): void {
+    this.update({ follow: true });
+  }
+
+  openDetail(): void {
+    const rows = this.rows();
+    if (rows.count > 0) {
+      const seq = rows.seqAt(this.cursorIndex(rows));
+      // Opening a record pins the list on it, so closing the detail returns to the same place.
+      this.update({ detailSeq: seq, follow: false, cursorSeq: seq });
+    }
+  }
+
+  closeDetail(): void {
+    this.update({ detailSeq: undefined });
+  }
+
+  dispose(): Promise<void> {
+    this.buffer.dispose();
+    return this.stop();
+  }
+
+  private scanMatches(): void {
+    const search = this.state.search.toLowerCase();
+    if (search === '') return;
+    const from = Math.max(this.scannedUpTo, this.buffer.firstSeq);
+    for (let seq = from; seq < this.buffer.total; seq++) {
+      const record = this.buffer.at(seq);
+      if (record && this.searchText(record).toLowerCase().includes(search)) this.matches.push(seq);
+    }
+    this.scannedUpTo = this.buffer.total;
+    this.dropEvictedMatches();
+  }
+
+  private dropEvictedMatches(): void {
+    const drop = lowerBound(this.matches, this.buffer.firstSeq);
+    if (drop > 0) this.matches.splice(0, drop);
+  }
+}
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

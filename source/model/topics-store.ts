@@ -1,0 +1,72 @@
+// The topic list: loading, the live filter, the internal-topics toggle and the selection.
+import { errorMessage } from '../kafka/errors.js';
+import type { Backend, TopicSummary } from './backend.js';
+import { Store } from './store.js';
+
+export interface TopicsState {
+  all: TopicSummary[];
+  /** `all` after the internal toggle and the filter: what the list shows. */
+  visible: TopicSummary[];
+  filter: string;
+  showInternal: boolean;
+  selected: number;
+  loading: boolean;
+  error?: string;
+}
+
+export class TopicsStore extends Store<TopicsState> {
+  private loadSeq = 0;
+
+  constructor(private readonly backend: Pick<Backend, 'listTopics'>) {
+    super({ all: [], visible: [], filter: '', showInternal: false, selected: 0, loading: false });
+  }
+
+  get selectedTopic(): TopicSummary | undefined {
+    return this.state.visible[this.state.selected];
+  }
+
+  async refresh(): Promise<void> {
+    const seq = ++this.loadSeq;
+    this.update({ loading: true });
+    try {
+      // Internal topics are always fetched so that the toggle needs no round trip.
+      const all = await this.backend.listTopics(true);
+      if (seq !== this.loadSeq) return;
+      this.setList(all, this.state.filter, this.state.showInternal, { loading: false, error: undefined });
+    } catch (error) {
+      if (seq !== this.loadSeq) return;
+      this.update({ loading: false, error: errorMessage(error) });
+    }
+  }
+
+  setFilter(filter: string): void {
+    this.setList(this.state.all, filter, this.state.showInternal);
+  }
+
+  toggleInternal(): void {
+    this.setList(this.state.all, this.state.filter, !this.state.showInternal);
+  }
+
+  select(index: number): void {
+    const last = this.state.visible.length - 1;
+    this.update({ selected: Math.max(0, Math.min(last, index)) });
+  }
+
+  selectName(name: string): boolean {
+    const index = this.state.visible.findIndex((t) => t.name === name);
+    if (index >= 0) this.update({ selected: index });
+    return index >= 0;
+  }
+
+  /** Keeps the same topic selected when the list changes under it, if it is still there. */
+  private setList(all: TopicSummary[], filter: string, showInternal: boolean, extra: Partial<TopicsState> = {}): void {
+    const current = this.selectedTopic?.name;
+    const needle = filter.toLowerCase();
+    const visible = all.filter(
+      (t) => (showInternal || !t.isInternal) && (needle === '' || t.name.toLowerCase().includes(needle)),
+    );
+    const kept = current === undefined ? -1 : visible.findIndex((t) => t.name === current);
+    const selected = kept >= 0 ? kept : Math.min(this.state.selected, Math.max(0, visible.length - 1));
+    this.update({ ...extra, all, visible, filter, showInternal, selected });
+  }
+}

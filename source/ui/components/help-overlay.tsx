@@ -1,0 +1,27 @@
+import { helpSections } from '../keymap.js';
+import { PaneTitle, Rows, type Row } from './rows.js';
+import { Box } from 'ink';
+
+/** Every line of the help overlay, generated from the keymap. */
+export function helpLines(): string[] {
+  const lines: string[] = [];
+  for (const section of helpSections()) {
+    lines.push(`${section.title}`);
+    for (const row of section.rows) lines.push(`  ${row.keys.padEnd(14)} ${row.description}`);
+  }
+  return lines;
+}
+
+export function HelpOverlay({ top, height, width }: { top: number; height: number; width: number }) {
+  const lines = helpLines();
+  const start = Math.max(0, Math.min(top, lines.length - (height - 1)));
+  const rows: Row[] = lines
+    .slice(start, start + height - 1)
+    .map((text, i) => ({ key: start + i, text, bold: !text.startsWith(' ') }));
+  return (
+    <Box flexDirection="column" height={height} width={width}>
+      <PaneTitle title="Help" focused width={width} extra="j/k scroll · Esc close" />
+      <Rows rows={rows} height={height - 1} width={width} />
+    </Box>
+  );
+}

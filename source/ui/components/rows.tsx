@@ -1,0 +1,40 @@
+// A fixed-height block of pre-formatted lines: one truncated <Text> per visible row, and
+// blank padding so a shorter list never leaves stale lines behind.
+import { Box, Text } from 'ink';
+
+export interface Row {
+  key: string | number;
+  text: string;
+  color?: string;
+  selected?: boolean;
+  dim?: boolean;
+  bold?: boolean;
+}
+
+export function Rows({ rows, height, width }: { rows: readonly Row[]; height: number; width: number }) {
+  return (
+    <Box flexDirection="column" height={height} width={width} overflow="hidden">
+      {rows.slice(0, height).map((row) => (
+        <Text
+          key={row.key}
+          wrap="truncate-end"
+          color={row.color}
+          inverse={row.selected}
+          dimColor={row.dim}
+          bold={row.bold}
+        >
+          {row.text.length > width ? row.text.slice(0, width) : row.text.padEnd(row.selected ? width : 0)}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+export function PaneTitle({ title, focused, width, extra }: { title: string; focused: boolean; width: number; extra?: string }) {
+  const text = `${focused ? '▶' : ' '} ${title}${extra ? `  ${extra}` : ''}`;
+  return (
+    <Text bold={focused} inverse={focused} wrap="truncate-end">
+      {text.padEnd(width).slice(0, width)}
+    </Text>
+  );
+}

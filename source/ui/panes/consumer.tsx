@@ -1,0 +1,87 @@
+import { Box } from 'ink';
+import { useRef } from 'react';
+import type { StartPosition } from '../../model/backend.js';
+import type { ConsumerStore } from '../../model/consumer-store.js';
+import { windowTop } from '../../model/list-window.js';
+import { PaneTitle, Rows, type Row } from '../components/rows.js';
+import { useBufferVersion, useStore } from '../hooks/use-store.js';
+import { ROW_HEADER, recordRow } from '../record-text.js';
+import { escapeControl } from '../safe-text.js';
+
+export function positionText(from: StartPosition): string {
+  switch (from.kind) {
+    case 'earliest':
+      return 'from beginning';
+    case 'latest':
+      return 'from end';
+    case 'offset':
+      return `from offset ${from.offset}`;
+    case 'timestamp':
+      return `from ${new Date(from.timestamp).toISOString()}`;
+  }
+}
+
+export function ConsumerPane({
+  store,
+  height,
+  width,
+  focused,
+}: {
+  store: ConsumerStore;
+  height: number;
+  width: number;
+  focused: boolean;
+}) {
+  const state = useStore(store);
+  useBufferVersion(store.buffer);
+  // The window's top is remembered as a sequence number: when old records are evicted
+  // from the ring, the rows the user is looking at stay where they are.
+  const topSeqRef = useRef(0);
+  const buffer = store.buffer;
+  const request = state.request;
+  const title = request ? `Consumer ${request.topic}` : 'Consumer';
+  const mode = state.paused ? '⏸ paused' : state.follow ? '▼ following' : '↑ scrolled';
+  const extra = request
+    ? [
+        // Most telling first: a narrow terminal truncates the end of the title.
+        mode,
+        state.error ? `✖ ${escapeControl(state.error)}` : '',
+        `${buffer.total.toLocaleString('en-US')} received`,
+        state.search ? `/${escapeControl(state.search)}` : '',
+        `${buffer.size.toLocaleString('en-US')}/${buffer.capacity.toLocaleString('en-US')} kept`,
+        positionText(request.from),
+        request.partitions.length > 0 ? `p=${request.partitions.join(',')}` : '',
+      ]
+        .filter(Boolean)
+        .join(' · ')
+    : '';
+  const rows: Row[] = [];
+  if (!request) {
+    rows.push({ key: 'none', text: '  c consumes the selected topic from the beginning, C from elsewhere', dim: true });
+  } else {
+    rows.push({ key: 'header', text: ROW_HEADER, dim: true });
+    const listHeight = height - 2;
+    const source = store.rows();
+    const cursor = store.cursorIndex(source);
+    const previousTop = source.indexAtOrAfter(topSeqRef.current);
+    const top = state.follow
+      ? Math.max(0, source.count - listHeight)
+      : windowTop(previousTop, cursor, listHeight, source.count);
+    if (source.count > 0) topSeqRef.current = source.seqAt(top);
+    for (let i = top; i < Math.min(source.count, top + listHeight); i++) {
+      const seq = source.seqAt(i);
+      const record = buffer.at(seq);
+      if (!record) continue;
+      rows.push({ key: seq, text: recordRow(record), selected: focused && i === cursor && !state.follow });
+    }
+    if (source.count === 0) {
+      rows.push({ key: 'empty', text: state.search ? '  nothing buffered matches' : '  waiting for messages…', dim: true });
+    }
+  }
+  return (
+    <Box flexDirection="column" height={height} width={width}>
+      <PaneTitle title={title} focused={focused} width={width} extra={extra} />
+      <Rows rows={rows} height={height - 1} width={width} />
+    </Box>
+  );
+}

@@ -1,0 +1,69 @@
+import { Box } from 'ink';
+import type { DescribeStore } from '../../model/describe-store.js';
+import { isOffline, isUnderReplicated, replicationFactor, type PartitionInfo } from '../../kafka/metadata.js';
+import type { Watermarks } from '../../kafka/topics.js';
+import { PaneTitle, Rows, type Row } from '../components/rows.js';
+import { useStore } from '../hooks/use-store.js';
+import { escapeControl } from '../safe-text.js';
+import { MARK, useColor } from '../theme.js';
+import { formatCount } from './topics.js';
+
+export const DESCRIBE_HEADER = `  ${'P'.padStart(3)} ${'LDR'.padStart(4)} ${'REPLICAS'.padEnd(8)} ${'ISR'.padEnd(7)} ${'OFFL'.padEnd(5)}${'LOW'.padStart(6)}${'HIGH'.padStart(8)}`;
+
+const list = (ids: number[], width: number) => {
+  const text = ids.join(',');
+  return (text.length > width ? `${text.slice(0, width - 1)}…` : text).padEnd(width);
+};
+
+export function partitionRow(p: PartitionInfo, marks: Watermarks | undefined): string {
+  const mark = isOffline(p) ? MARK.offline : isUnderReplicated(p) ? MARK.underReplicated : MARK.healthy;
+  const low = marks ? formatCount(Number(marks.low)) : '-';
+  const high = marks ? formatCount(Number(marks.high)) : '-';
+  return `${mark} ${String(p.partition).padStart(3)} ${String(p.leader ?? 'none').padStart(4)} ${list(p.replicas, 8)} ${list(p.isr, 7)} ${list(p.offlineReplicas, 5)}${low.padStart(6)}${high.padStart(8)}`;
+}
+
+export function DescribePane({
+  store,
+  height,
+  width,
+  focused,
+  top,
+}: {
+  store: DescribeStore;
+  height: number;
+  width: number;
+  focused: boolean;
+  top: number;
+}) {
+  const state = useStore(store);
+  const color = useColor();
+  const d = state.description;
+  const title = state.topic ? `Describe ${state.topic}` : 'Describe';
+  const extra = [
+    d ? `P=${d.partitions.length} RF=${replicationFactor(d)}` : '',
+    state.loading ? '…' : '',
+    state.error ? `✖ ${escapeControl(state.error)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const rows: Row[] = [];
+  if (!state.topic) rows.push({ key: 'none', text: '  select a topic and press Enter or d', dim: true });
+  else if (!d) rows.push({ key: 'none', text: state.loading ? '  loading…' : '', dim: true });
+  else {
+    rows.push({ key: 'header', text: DESCRIBE_HEADER, dim: true });
+    const configs = d.configs.map(([k, v]) => `${k}=${escapeControl(v)}`).join(' ');
+    rows.push({ key: 'configs', text: `  configs: ${configs || '(defaults)'}`, dim: true });
+    const bodyHeight = height - 1 - rows.length;
+    const start = Math.max(0, Math.min(top, d.partitions.length - bodyHeight));
+    for (const p of d.partitions.slice(start, start + bodyHeight)) {
+      const bad = isOffline(p) ? 'red' : isUnderReplicated(p) ? 'yellow' : undefined;
+      rows.push({ key: p.partition, text: partitionRow(p, d.watermarks?.get(p.partition)), color: bad && color(bad) });
+    }
+  }
+  return (
+    <Box flexDirection="column" height={height} width={width}>
+      <PaneTitle title={title} focused={focused} width={width} extra={extra} />
+      <Rows rows={rows} height={height - 1} width={width} />
+    </Box>
+  );
+}

@@ -1,0 +1,75 @@
+import { Box } from 'ink';
+import { useRef } from 'react';
+import type { TopicSummary } from '../../model/backend.js';
+import { windowTop } from '../../model/list-window.js';
+import type { TopicsStore } from '../../model/topics-store.js';
+import { PaneTitle, Rows, type Row } from '../components/rows.js';
+import { useStore } from '../hooks/use-store.js';
+import { MARK, useColor } from '../theme.js';
+
+const NUMBERS_WIDTH = 15; // " PPP RF MSGS…"
+
+export function formatCount(n: number | null): string {
+  if (n === null) return '?';
+  if (n < 10_000) return String(n);
+  if (n < 10_000_000) return `${Math.round(n / 1000)}k`;
+  return `${Math.round(n / 1_000_000)}M`;
+}
+
+function topicRow(topic: TopicSummary, width: number): string {
+  const mark = topic.offline ? MARK.offline : topic.underReplicated ? MARK.underReplicated : MARK.healthy;
+  const nameWidth = Math.max(4, width - NUMBERS_WIDTH - 2);
+  const name = topic.name.length > nameWidth ? `${topic.name.slice(0, nameWidth - 1)}…` : topic.name.padEnd(nameWidth);
+  const numbers = `${String(topic.partitions).padStart(4)}${String(topic.replicationFactor).padStart(3)}${formatCount(topic.messages).padStart(7)}`;
+  return `${mark} ${name}${numbers}`;
+}
+
+export function TopicsPane({
+  store,
+  height,
+  width,
+  focused,
+}: {
+  store: TopicsStore;
+  height: number;
+  width: number;
+  focused: boolean;
+}) {
+  const state = useStore(store);
+  const color = useColor();
+  const topRef = useRef(0);
+  const listHeight = height - 2;
+  const top = windowTop(topRef.current, state.selected, listHeight, state.visible.length);
+  topRef.current = top;
+
+  const count = state.visible.length;
+  const extra = [
+    `${count}/${state.all.filter((t) => state.showInternal || !t.isInternal).length}`,
+    state.filter ? `/${state.filter}` : '',
+    state.showInternal ? '+internal' : '',
+    state.loading ? '…' : '',
+    state.error ? `✖ ${state.error}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const header = `  ${'NAME'.padEnd(Math.max(4, width - NUMBERS_WIDTH - 2))}${'PART'.padStart(4)}${'RF'.padStart(3)}${'MSGS'.padStart(7)}`;
+  const rows: Row[] = [{ key: 'header', text: header, dim: true }];
+  for (let i = top; i < Math.min(count, top + listHeight); i++) {
+    const topic = state.visible[i]!;
+    rows.push({
+      key: topic.name,
+      text: topicRow(topic, width),
+      selected: i === state.selected,
+      color: topic.offline ? color('red') : topic.underReplicated ? color('yellow') : topic.isInternal ? color('gray') : undefined,
+    });
+  }
+  if (count === 0 && !state.loading) {
+    rows.push({ key: 'empty', text: state.filter ? '  no topic matches the filter' : '  no topics', dim: true });
+  }
+  return (
+    <Box flexDirection="column" height={height} width={width}>
+      <PaneTitle title="Topics" focused={focused} width={width} extra={extra} />
+      <Rows rows={rows} height={height - 1} width={width} />
+    </Box>
+  );
+}

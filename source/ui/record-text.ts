@@ -1,0 +1,75 @@
+// How a consumed record reads on screen: a one-line row and the detail view.
+// Every byte from the record passes through escapeControl before it can reach the terminal.
+import type { ConsumedRecord } from '../model/backend.js';
+import { escapeControl } from './safe-text.js';
+
+const utf8 = (bytes: Buffer | null): string => (bytes === null ? '' : escapeControl(bytes.toString('utf8')));
+
+export function timeText(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 23);
+}
+
+export const ROW_HEADER = `${'P'.padStart(3)} ${'OFFSET'.padStart(8)} ${'TIME (UTC)'.padEnd(12)} ${'KEY'.padEnd(12)} VALUE`;
+
+export function recordRow(record: ConsumedRecord): string {
+  const key = record.key === null ? '∅' : utf8(record.key);
+  const shortKey = key.length > 12 ? `${key.slice(0, 11)}…` : key.padEnd(12);
+  return `${String(record.partition).padStart(3)} ${String(record.offset).padStart(8)} ${timeText(record.timestamp)} ${shortKey} ${utf8(record.value)}`;
+}
+
+export function searchText(record: ConsumedRecord): string {
+  return `${record.key?.toString('utf8') ?? ''}\n${record.value?.toString('utf8') ?? ''}`;
+}
+
+function isMostlyText(bytes: Buffer): boolean {
+  const text = bytes.toString('utf8');
+  if (text.includes('\uFFFD')) return false;
+  // eslint-disable-next-line no-control-regex
+  const controls = text.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
+  return controls * 10 <= text.length;
+}
+
+/** Hex dump lines: offset, 16 bytes in hex, and the printable ASCII. */
+export function hexLines(bytes: Buffer): string[] {
+  const lines: string[] = [];
+  for (let at = 0; at < bytes.length; at += 16) {
+    const chunk = bytes.subarray(at, at + 16);
+    const hex = [...chunk].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+    const ascii = [...chunk].map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
+    lines.push(`${at.toString(16).padStart(6, '0')}  ${hex.padEnd(47)}  ${ascii}`);
+  }
+  return lines;
+}
+
+/** Pretty JSON when it parses, text when it reads as text, a hex dump otherwise. */
+function bodyLines(bytes: Buffer | null): { kind: string; lines: string[] } {
+  if (bytes === null) return { kind: 'null', lines: [] };
+  const text = bytes.toString('utf8');
+  if (isMostlyText(bytes)) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed === 'object' && parsed !== null) {
+        return { kind: 'json', lines: JSON.stringify(parsed, null, 2).split('\n').map(escapeControl) };
+      }
+    } catch {
+      // not JSON: shown as text
+    }
+    return { kind: 'text', lines: text.split('\n').map(escapeControl) };
+  }
+  return { kind: 'hex', lines: hexLines(bytes) };
+}
+
+export function detailLines(record: ConsumedRecord): string[] {
+  const key = bodyLines(record.key);
+  const value = bodyLines(record.value);
+  const lines = [
+    `Partition ${record.partition}  Offset ${record.offset}  Timestamp ${new Date(record.timestamp).toISOString()} (${record.timestamp})`,
+    `Key (${key.kind}, ${record.key?.length ?? 0} bytes):`,
+    ...key.lines.map((l) => `  ${l}`),
+    `Headers (${record.headers.length}):`,
+    ...record.headers.map(([name, v]) => `  ${escapeControl(name)}: ${v === null ? '∅' : utf8(v)}`),
+    `Value (${value.kind}, ${record.value?.length ?? 0} bytes):`,
+    ...value.lines.map((l) => `  ${l}`),
+  ];
+  return lines;
+}

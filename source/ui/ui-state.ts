@@ -1,0 +1,35 @@
+// Focus, overlays and the input line. Kept in a store rather than React state because key
+// handlers must see the effect of the previous key at once: typed and pasted keys can
+// arrive faster than React re-renders.
+import { Store } from '../model/store.js';
+import type { Flash } from './components/hint-bar.js';
+
+export type Pane = 'topics' | 'describe' | 'consumer' | 'producer';
+export type Overlay = 'help' | 'detail' | 'brokers';
+export type PromptPurpose = 'filter' | 'search' | 'command' | 'create' | 'alter' | 'delete' | 'consumeOptions';
+
+export interface Prompt {
+  purpose: PromptPurpose;
+  label: string;
+  /** Shown greyed while nothing is typed. */
+  placeholder?: string;
+  text: string;
+  topic?: string;
+}
+
+export interface UiState {
+  focus: Pane;
+  /** Where Esc in the producer input returns to. */
+  returnFocus: Pane;
+  overlay?: Overlay;
+  overlayTop: number;
+  describeTop: number;
+  prompt?: Prompt;
+  flash?: Flash;
+}
+
+export class UiStore extends Store<UiState> {
+  set(patch: Partial<UiState>): void {
+    this.update(patch);
+  }
+}
