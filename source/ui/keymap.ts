@@ -218,7 +218,7 @@ export function keyName(input: string, key: KeyEvent): string {
   return input;
 }
 
-/** The key table for the README (docs/tui.md), from the same sections as the `?` overlay. */
+/** The key table for the README, from the same sections as the `?` overlay. */
 export function keyTableMarkdown(keymap = KEYMAP): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
   const lines = ['| where | keys | what |', '|---|---|---|'];
