@@ -490,6 +490,8 @@ export interface GroupReaderOptions {
   stopAtEnd?: boolean;
   /** Stop after delivering (and committing) this many records. */
   maxRecords?: number;
+  /** Hide records of aborted transactions (default true). */
+  readCommitted?: boolean;
 }
 
 function headersOf(headers: IHeaders | undefined): Header[] {
@@ -529,9 +531,10 @@ export class GroupConsumer implements TopicReader {
     const partitions = info.partitions.map((p) => p.partition);
     if (stopAtEnd) {
       const admin = await this.connection.admin();
+      const readCommitted = this.options.readCommitted ?? true;
       const [ends, lows, committed] = await Promise.all([
-        listOffsets(this.connection, info, partitions, LATEST, true),
-        listOffsets(this.connection, info, partitions, EARLIEST, true),
+        listOffsets(this.connection, info, partitions, LATEST, readCommitted),
+        listOffsets(this.connection, info, partitions, EARLIEST, readCommitted),
         admin.fetchOffsets({ groupId, topics: [topic] }),
       ]);
       const committedOf = new Map(committed[0]?.partitions.map((p) => [p.partition, Number(p.offset)]));
@@ -552,7 +555,7 @@ export class GroupConsumer implements TopicReader {
       allowAutoTopicCreation: false,
       maxBytes: 4 << 20,
       maxBytesPerPartition: 1 << 20,
-      readUncommitted: false,
+      readUncommitted: this.options.readCommitted === false,
     }));
     try {
       await consumer.connect();

@@ -2,6 +2,7 @@
 // while both run; every line must be reported sent or failed, and every sent message read
 // exactly once.
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, uniqueTopic } from '../helpers/cli.js';
@@ -52,6 +53,7 @@ describe('leader failover on three brokers', () => {
   let stopped = false;
 
   afterAll(async () => {
+    rmSync(LOG, { force: true });
     if (stopped) await startBroker(TRIPLE, STOPPED);
   });
 
