@@ -300,7 +300,14 @@ export async function run(argv: string[]): Promise<number> {
       reader = f.group !== undefined
         ? new GroupConsumer(
             connection,
-            { topic, groupId: f.group, fromBeginning: start.kind === 'earliest', stopAtEnd: f.exitAtEnd === true, maxRecords: maxMessages },
+            {
+              topic,
+              groupId: f.group,
+              fromBeginning: start.kind === 'earliest',
+              stopAtEnd: f.exitAtEnd === true,
+              maxRecords: maxMessages,
+              readCommitted: isolation === 'read_committed',
+            },
             sink,
           )
         : new PartitionReader(

@@ -172,9 +172,8 @@ export class PartitionReader implements TopicReader {
   private resumed: Promise<void> = Promise.resolve();
   private release: () => void = () => {};
   private isPaused = false;
-  private resolveStopping: () => void = () => {};
-  /** Settles (with nothing) when the reader stops. */
-  private readonly stopping = new Promise<undefined>((resolve) => (this.resolveStopping = () => resolve(undefined)));
+  /** Wake-ups for loops waiting on a fetch, called on stop. */
+  private readonly onStop = new Set<() => void>();
 
   constructor(
     private readonly connection: ConnectionManager,
@@ -222,7 +221,31 @@ export class PartitionReader implements TopicReader {
 
   private markStopped(): void {
     this.stopped = true;
-    this.resolveStopping();
+    for (const wake of this.onStop) wake();
+    this.onStop.clear();
+  }
+
+  /**
+   * The promise's value, or undefined as soon as the reader stops. (Not Promise.race with one
+   * long-lived "stopped" promise: each race would leave a reaction on it that keeps its
+   * response, and so every fetched buffer, alive until the end.)
+   */
+  private untilStopped<T>(promise: Promise<T>): Promise<T | undefined> {
+    if (this.stopped) return Promise.resolve(undefined);
+    return new Promise((resolve, reject) => {
+      const wake = () => resolve(undefined);
+      this.onStop.add(wake);
+      promise.then(
+        (value) => {
+          this.onStop.delete(wake);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.onStop.delete(wake);
+          reject(error);
+        },
+      );
+    });
   }
 
   pause(): void {
@@ -351,12 +374,17 @@ export class PartitionReader implements TopicReader {
         timeout,
       );
 
-    let pending: Promise<FetchedPartition[]> | undefined = fetchOnce();
+    const fetchNext = (): Promise<FetchedPartition[]> | undefined => {
+      const next = owned.size > 0 && !this.stopped ? fetchOnce() : undefined;
+      next?.catch(() => {}); // handled when awaited; must not become unhandled if we stop first
+      return next;
+    };
+    let pending = fetchNext();
     while (pending && !this.stopped) {
       let response: FetchedPartition[] | undefined;
       try {
         // A stop must not wait for a fetch the broker may hold open for maxWaitMs.
-        response = await Promise.race([pending, this.stopping]);
+        response = await this.untilStopped(pending);
         if (!response) return;
       } catch (error) {
         if (!this.stopped) this.sink.onNotice?.(`fetch from broker ${leader} failed: ${(error as Error).message}`);
@@ -367,11 +395,6 @@ export class PartitionReader implements TopicReader {
       // Near maxRecords, decode first: a fetch sent now would only be waited for (up to
       // maxWaitMs) when the connection closes.
       const nearLimit = this.options.maxRecords !== undefined && this.delivered + span >= this.options.maxRecords;
-      const fetchNext = () => {
-        const next = owned.size > 0 && !this.stopped ? fetchOnce() : undefined;
-        next?.catch(() => {}); // handled when awaited; must not become unhandled if we stop first
-        return next;
-      };
       if (!nearLimit) pending = fetchNext();
       let records: ConsumedRecord[];
       try {
@@ -467,6 +490,8 @@ export interface GroupReaderOptions {
   stopAtEnd?: boolean;
   /** Stop after delivering (and committing) this many records. */
   maxRecords?: number;
+  /** Hide records of aborted transactions (default true). */
+  readCommitted?: boolean;
 }
 
 function headersOf(headers: IHeaders | undefined): Header[] {
@@ -506,9 +531,10 @@ export class GroupConsumer implements TopicReader {
     const partitions = info.partitions.map((p) => p.partition);
     if (stopAtEnd) {
       const admin = await this.connection.admin();
+      const readCommitted = this.options.readCommitted ?? true;
       const [ends, lows, committed] = await Promise.all([
-        listOffsets(this.connection, info, partitions, LATEST, true),
-        listOffsets(this.connection, info, partitions, EARLIEST, true),
+        listOffsets(this.connection, info, partitions, LATEST, readCommitted),
+        listOffsets(this.connection, info, partitions, EARLIEST, readCommitted),
         admin.fetchOffsets({ groupId, topics: [topic] }),
       ]);
       const committedOf = new Map(committed[0]?.partitions.map((p) => [p.partition, Number(p.offset)]));
@@ -529,7 +555,7 @@ export class GroupConsumer implements TopicReader {
       allowAutoTopicCreation: false,
       maxBytes: 4 << 20,
       maxBytesPerPartition: 1 << 20,
-      readUncommitted: false,
+      readUncommitted: this.options.readCommitted === false,
     }));
     try {
       await consumer.connect();

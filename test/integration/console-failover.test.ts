@@ -2,9 +2,11 @@
 // while both run; every line must be reported sent or failed, and every sent message read
 // exactly once.
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, runCli, uniqueTopic } from '../helpers/cli.js';
+import { BIN, uniqueTopic } from '../helpers/cli.js';
+import { createTopicAndWait } from '../helpers/create-topic.js';
 import { startBroker, stopBroker } from '../helpers/kafka-local.js';
 import { TRIPLE, bootstrapOf } from '../helpers/ports.js';
 
@@ -51,13 +53,13 @@ describe('leader failover on three brokers', () => {
   let stopped = false;
 
   afterAll(async () => {
+    rmSync(LOG, { force: true });
     if (stopped) await startBroker(TRIPLE, STOPPED);
   });
 
   it('keeps consuming and producing through a broker stop: none lost, none twice', async () => {
     const topic = uniqueTopic('failover');
-    const created = await runCli(['topics', 'create', topic, '--partitions', '3', '--replication-factor', '3', '--config', 'min.insync.replicas=2', ...b]);
-    expect(created.code, created.stderr).toBe(0);
+    await createTopicAndWait(topic, bootstrap, ['--partitions', '3', '--replication-factor', '3', '--config', 'min.insync.replicas=2']);
 
     const consumer = start(['consume', '-t', topic, '--from-beginning', '--print-partition', '--print-offset', '--log-file', LOG]);
     const producer = start(['produce', '-t', topic]);

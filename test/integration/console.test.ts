@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import kafkajs from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, runCli, uniqueTopic } from '../helpers/cli.js';
+import { createTopicAndWait } from '../helpers/create-topic.js';
 import { SINGLE, bootstrapOf } from '../helpers/ports.js';
 
 const exec = promisify(execFile);
@@ -15,8 +16,7 @@ const admin = kafka.admin();
 
 async function createTopic(prefix: string, partitions = 1, configs: string[] = []): Promise<string> {
   const topic = uniqueTopic(prefix);
-  const created = await runCli(['topics', 'create', topic, '--partitions', String(partitions), ...configs.flatMap((c) => ['--config', c]), ...b]);
-  expect(created.code, created.stderr).toBe(0);
+  await createTopicAndWait(topic, bootstrap, ['--partitions', String(partitions), ...configs.flatMap((c) => ['--config', c])]);
   return topic;
 }
 
