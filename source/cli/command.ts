@@ -4,7 +4,6 @@ import meow, { type AnyFlags, type Result } from 'meow';
 import { ConnectionManager } from '../kafka/connection.js';
 import { KafkaUserError } from '../kafka/errors.js';
 import { completeSettings, resolveSettings, type ConnectionFlags, type ResolvedSettings } from '../config/connection-settings.js';
-import { ProfileStore } from '../config/profiles.js';
 import { promptHidden } from './prompt.js';
 
 export const connectionFlags = {
@@ -62,8 +61,12 @@ export function parseArgs<F extends AnyFlags>(argv: string[], help: string, flag
   return cli;
 }
 
-export function resolveConnection(flags: ConnectionFlags): ResolvedSettings {
-  return resolveSettings(flags, process.env, new ProfileStore());
+/** conf is loaded only when a profile is asked for: it costs ~70 ms of start-up. */
+export async function resolveConnection(flags: ConnectionFlags): Promise<ResolvedSettings> {
+  const profiles = flags.profile
+    ? new (await import('../config/profiles.js')).ProfileStore()
+    : { get: () => undefined };
+  return resolveSettings(flags, process.env, profiles);
 }
 
 export interface ConnectionRunOptions {
@@ -80,7 +83,7 @@ export async function withConnection<T>(
   work: (connection: ConnectionManager, settings: ResolvedSettings) => Promise<T>,
   runOptions: ConnectionRunOptions = {},
 ): Promise<T> {
-  const settings = resolveConnection(flags);
+  const settings = await resolveConnection(flags);
   const options = await completeSettings(
     settings,
     process.env,

@@ -44,7 +44,7 @@ export async function run(argv: string[]): Promise<number> {
   const bufferSize = bufferSizeOf(cli.flags.bufferSize);
   const keySeparator = cli.flags.keySeparator ?? ':';
   if (keySeparator === '') throw new KafkaUserError('--key-separator must not be empty', 2);
-  const settings = resolveConnection(cli.flags);
+  const settings = await resolveConnection(cli.flags);
   // The password prompt, if any, happens before the screen is taken over.
   const options = await completeSettings(settings, process.env, promptHidden);
   const connection = new ConnectionManager(options);

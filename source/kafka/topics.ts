@@ -134,8 +134,10 @@ export async function createTopic(connection: ConnectionManager, request: Create
   if (await topicExists(connection, request.topic)) {
     throw new KafkaUserError(`topic '${request.topic}' already exists`);
   }
+  // kafkajs's own waitForLeaders races the new topic's metadata and can report
+  // "unknown topic" for a topic it did create; we wait with our own metadata instead.
   await admin.createTopics({
-    waitForLeaders: true,
+    waitForLeaders: false,
     topics: [
       {
         topic: request.topic,
@@ -145,6 +147,23 @@ export async function createTopic(connection: ConnectionManager, request: Create
       },
     ],
   });
+  await waitForLeaders(connection, request.topic);
+}
+
+/** Polls until every partition of a new topic has a leader, within the request timeout. */
+async function waitForLeaders(connection: ConnectionManager, topic: string): Promise<void> {
+  const deadline = Date.now() + connection.options.requestTimeoutMs;
+  for (;;) {
+    try {
+      const [info] = (await fetchMetadata(connection, [topic])).topics;
+      if (info && info.partitions.length > 0 && info.partitions.every((p) => p.leader !== null)) return;
+    } catch (error) {
+      // Until the controller's metadata reaches the broker we ask, the topic is "unknown".
+      if (!(error instanceof KafkaUserError)) throw error;
+    }
+    if (Date.now() > deadline) throw new KafkaUserError(`topic '${topic}' was created but has no leaders yet`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export async function alterPartitions(connection: ConnectionManager, topic: string, count: number): Promise<void> {
