@@ -207,6 +207,10 @@ function outputPlan(cli: { flags: Record<string, unknown> }): OutputPlan {
   const bool = (name: (typeof PROPERTIES)[number], flag: unknown, fallback = false) =>
     properties.has(name) ? parseBooleanProperty(name, properties.get(name)!) : flag === true || fallback;
   const format = oneOf('format', f.format as string | undefined, ['text', 'json', 'raw'] as const, 'text');
+  if (format === 'raw' && process.stdout.isTTY) {
+    // Raw bytes are untrusted: on a terminal they could carry escape sequences that drive it.
+    throw new KafkaUserError('--format raw writes message bytes as stored; pipe or redirect it, or use --format text on a terminal', 2);
+  }
   const valueFormat = oneOf('value-format', f.valueFormat as string | undefined, ['text', 'json', 'hex'] as const, 'text');
   const line: LineOptions = {
     ...DEFAULT_LINE_OPTIONS,

@@ -244,6 +244,14 @@ describe('terminal safety', () => {
     expect(stdout).not.toContain('\x1b');
     const piped = await consume(topic, ['--from-beginning', '-e', '--format', 'raw']);
     expect(piped.stdout).toBe('v\x1b]0;pwned\x07\x1b[2J\n');
+
+    const rawCommand = [process.execPath, BIN, 'consume', '-t', topic, '--from-beginning', '-e', '--format', 'raw', ...b]
+      .map((arg) => `'${arg}'`)
+      .join(' ');
+    const raw = await exec('script', ['-qfec', rawCommand, '/dev/null'], { timeout: 30_000 }).catch((error) => error);
+    expect(raw.code).toBe(2);
+    expect(raw.stdout).toContain('kafka-tui: --format raw writes message bytes as stored; pipe or redirect it');
+    expect(raw.stdout).not.toContain('\x1b');
   });
 });
 
