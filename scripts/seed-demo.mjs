@@ -1,6 +1,7 @@
 // Demo topics for `npm start`, created once: keyed JSON orders, payments with headers,
 // and a text topic with a message carrying escape sequences, to show they are displayed safely.
 import { ConnectionManager } from '../dist/kafka/connection.js';
+import { MessageWriter } from '../dist/kafka/producer.js';
 import { createTopic, listTopics } from '../dist/kafka/topics.js';
 
 export const DEMO_TOPICS = [
@@ -41,10 +42,20 @@ export async function seedDemoTopics(bootstrap) {
     const existing = new Set((await listTopics(connection)).map((t) => t.name));
     const missing = DEMO_TOPICS.filter((d) => !existing.has(d.topic));
     if (missing.length === 0) return;
-    const producer = await connection.producer();
     for (const { topic, partitions } of missing) {
       await createTopic(connection, { topic, partitions, replicationFactor: 1, configs: [] });
-      await producer.send({ topic, acks: -1, messages: messagesFor(topic) });
+      const writer = new MessageWriter(connection, { topic, acks: 'all', compression: 'none' }, {});
+      await writer.open();
+      for (const [source, { key, value, headers }] of messagesFor(topic).entries()) {
+        await writer.write({
+          key: key === undefined ? null : Buffer.from(key),
+          value: Buffer.from(value),
+          headers: Object.entries(headers ?? {}).map(([k, v]) => [k, Buffer.from(v)]),
+          source,
+        });
+      }
+      const { failed } = await writer.close();
+      if (failed > 0) throw new Error(`${failed} demo messages to ${topic} failed`);
     }
     console.error(`kafka-tui: seeded ${missing.map((d) => d.topic).join(', ')}`);
   } finally {

@@ -1,6 +1,6 @@
 // One kafkajs client per cluster profile: lazily created, shared admin and producer,
 // a status anyone can subscribe to, bounded connection time, and clean shutdown.
-import kafkajs, { type Admin, type Kafka, type Producer, type ProducerConfig, type SASLOptions } from 'kafkajs';
+import kafkajs, { type Admin, type Kafka, type SASLOptions } from 'kafkajs';
 import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls';
 import { createCluster, type InternalCluster } from './internals.js';
 import { LogSink } from './log-sink.js';
@@ -34,15 +34,18 @@ export type ConnectionStatus =
 
 type Listener = (status: ConnectionStatus) => void;
 
+interface Connectable {
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+}
+
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 10_000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 export class ConnectionManager {
   readonly log: LogSink;
   private client?: Kafka;
-  private adminPromise?: Promise<Admin>;
-  private producerPromise?: Promise<Producer>;
-  private clusterPromise?: Promise<InternalCluster>;
+  private readonly clients = new Map<string, Promise<Connectable>>();
   private readonly closers = new Set<() => Promise<void>>();
   private listeners = new Set<Listener>();
   private current: ConnectionStatus = { state: 'connecting' };
@@ -77,43 +80,29 @@ export class ConnectionManager {
 
   /** The shared admin client, connected within the connection timeout. */
   admin(): Promise<Admin> {
-    this.adminPromise ??= this.connectWithin(async () => {
-      const admin = this.kafka.admin();
-      this.closers.add(() => admin.disconnect());
-      await admin.connect();
-      return admin;
-    }).catch((error) => {
-      this.adminPromise = undefined;
-      throw error;
-    });
-    return this.adminPromise;
+    return this.shared('admin', () => this.kafka.admin());
   }
 
-  producer(config: ProducerConfig = { idempotent: true, maxInFlightRequests: 5 }): Promise<Producer> {
-    this.producerPromise ??= this.connectWithin(async () => {
-      const producer = this.kafka.producer({ allowAutoTopicCreation: false, ...config });
-      this.closers.add(() => producer.disconnect());
-      await producer.connect();
-      return producer;
-    }).catch((error) => {
-      this.producerPromise = undefined;
-      throw error;
-    });
-    return this.producerPromise;
-  }
-
-  /** A low-level cluster for requests kafkajs has no API for (tolerant metadata, assign-style fetch). */
+  /** A low-level cluster for requests kafkajs has no API for (tolerant metadata, assign-style fetch, produce). */
   cluster(): Promise<InternalCluster> {
-    this.clusterPromise ??= this.connectWithin(async () => {
-      const cluster = createCluster(this.kafka);
-      this.closers.add(() => cluster.disconnect());
-      await cluster.connect();
-      return cluster;
-    }).catch((error) => {
-      this.clusterPromise = undefined;
-      throw error;
-    });
-    return this.clusterPromise;
+    return this.shared('cluster', () => createCluster(this.kafka));
+  }
+
+  /** Creates a client once, connects it within the connection timeout, and closes it on shutdown. */
+  private shared<T extends Connectable>(name: string, create: () => T): Promise<T> {
+    let pending = this.clients.get(name) as Promise<T> | undefined;
+    if (!pending) {
+      pending = this.connectWithin(async () => {
+        const client = create();
+        this.closers.add(() => client.disconnect());
+        await client.connect();
+        return client;
+      });
+      // A failed connect is not cached: the next call tries again.
+      pending.catch(() => this.clients.delete(name));
+      this.clients.set(name, pending);
+    }
+    return pending;
   }
 
   /** Connects (if needed), asks the cluster who it is, and publishes the result as status. */
@@ -143,7 +132,7 @@ export class ConnectionManager {
   async shutdown(graceMs = 1_500): Promise<void> {
     const closers = [...this.closers];
     this.closers.clear();
-    this.adminPromise = this.producerPromise = this.clusterPromise = undefined;
+    this.clients.clear();
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       Promise.allSettled(closers.map((close) => close())),

@@ -30,15 +30,15 @@ export async function describeTopics(connection: ConnectionManager, options: Des
       connection,
       topics.map((t) => t.name),
     ),
-    options.watermarks ? Promise.all(topics.map((t) => fetchWatermarks(connection, t))) : undefined,
+    options.watermarks ? fetchWatermarks(connection, topics) : undefined,
   ]);
   return {
     brokers: metadata.brokers,
     controllerId: metadata.controllerId,
-    topics: topics.map((topic, i) => ({
+    topics: topics.map((topic) => ({
       ...topic,
       configs: configs.get(topic.name) ?? [],
-      watermarks: watermarks?.[i],
+      watermarks: watermarks?.get(topic.name),
     })),
   };
 }

@@ -70,34 +70,46 @@ export async function fetchTopicConfigs(
 }
 
 /**
- * Low and high watermarks per partition, asked of each partition's leader.
+ * Low and high watermarks per topic and partition, asked of each partition's leader in one
+ * request per leader (not per topic), so thousands of topics cost a handful of round trips.
  * Partitions without a leader (or whose leader does not answer) are left out.
  */
 export async function fetchWatermarks(
   connection: ConnectionManager,
-  topic: TopicInfo,
-): Promise<Map<number, Watermarks>> {
+  topics: readonly TopicInfo[],
+): Promise<Map<string, Map<number, Watermarks>>> {
   const cluster = await connection.cluster();
-  const byLeader = new Map<number, number[]>();
-  for (const p of topic.partitions) {
-    if (p.leader === null) continue;
-    byLeader.set(p.leader, [...(byLeader.get(p.leader) ?? []), p.partition]);
+  const byLeader = new Map<number, Map<string, number[]>>();
+  for (const topic of topics) {
+    for (const p of topic.partitions) {
+      if (p.leader === null) continue;
+      const led = byLeader.get(p.leader) ?? new Map<string, number[]>();
+      byLeader.set(p.leader, led);
+      led.set(topic.name, [...(led.get(topic.name) ?? []), p.partition]);
+    }
   }
-  const result = new Map<number, Watermarks>();
+  const result = new Map<string, Map<number, Watermarks>>(topics.map((t) => [t.name, new Map()]));
   await Promise.all(
-    [...byLeader].map(async ([leader, partitions]) => {
+    [...byLeader].map(async ([leader, led]) => {
       try {
         const broker = await cluster.findBroker({ nodeId: leader });
         const ask = (timestamp: number) =>
           broker.listOffsets({
             replicaId: -1,
             isolationLevel: READ_UNCOMMITTED,
-            topics: [{ topic: topic.name, partitions: partitions.map((partition) => ({ partition, timestamp })) }],
+            topics: [...led].map(([topic, partitions]) => ({
+              topic,
+              partitions: partitions.map((partition) => ({ partition, timestamp })),
+            })),
           });
         const [low, high] = await Promise.all([ask(EARLIEST), ask(LATEST)]);
-        const lows = new Map(low.responses[0]?.partitions.map((p) => [p.partition, p.offset]));
-        for (const p of high.responses[0]?.partitions ?? []) {
-          result.set(p.partition, { low: lows.get(p.partition) ?? '0', high: p.offset });
+        const lows = new Map<string, string>();
+        for (const t of low.responses) for (const p of t.partitions) lows.set(`${t.topic}\0${p.partition}`, p.offset);
+        for (const t of high.responses) {
+          for (const p of t.partitions) {
+            const low = lows.get(`${t.topic}\0${p.partition}`) ?? '0';
+            result.get(t.topic)?.set(p.partition, { low, high: p.offset });
+          }
         }
       } catch {
         // A leader that just went away: its partitions show no watermarks until the next refresh.
