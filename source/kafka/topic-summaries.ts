@@ -4,17 +4,18 @@ import type { ConnectionManager } from './connection.js';
 import { fetchMetadata, isOffline, isUnderReplicated, replicationFactor } from './metadata.js';
 import { fetchWatermarks } from './topics.js';
 
-export interface TopicSummaryRow {
+export interface TopicSummary {
   name: string;
   isInternal: boolean;
   partitions: number;
   replicationFactor: number;
+  /** Sum of high − low over the partitions we could ask; null when none answered. */
   messages: number | null;
   underReplicated: boolean;
   offline: boolean;
 }
 
-export async function fetchTopicSummaries(connection: ConnectionManager): Promise<TopicSummaryRow[]> {
+export async function fetchTopicSummaries(connection: ConnectionManager): Promise<TopicSummary[]> {
   const metadata = await fetchMetadata(connection, null);
   const watermarks = await fetchWatermarks(connection, metadata.topics);
   const messagesIn = (topic: string): number | null => {

@@ -2,24 +2,10 @@
 // kafka/tui-backend.ts, and the UI tests use in-memory fakes.
 import type { ConnectionStatus } from '../kafka/connection.js';
 import type { TopicDescription } from '../kafka/describe.js';
+import type { StartPosition } from '../kafka/consumer.js';
+import type { TopicSummary } from '../kafka/topic-summaries.js';
 
-export interface TopicSummary {
-  name: string;
-  isInternal: boolean;
-  partitions: number;
-  replicationFactor: number;
-  /** Sum of high − low over the partitions we could ask; null when none answered. */
-  messages: number | null;
-  underReplicated: boolean;
-  offline: boolean;
-}
-
-/** Same shape as the reader's (kafka/consumer.ts), so the backend passes it through. */
-export type StartPosition =
-  | { kind: 'earliest' }
-  | { kind: 'latest' }
-  | { kind: 'offset'; offset: number }
-  | { kind: 'timestamp'; timestamp: number };
+export type { StartPosition, TopicSummary };
 
 export interface ConsumeRequest {
   topic: string;
