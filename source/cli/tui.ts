@@ -50,6 +50,10 @@ export async function run(argv: string[]): Promise<number> {
   const connection = new ConnectionManager(options);
   const label = settings.profileName ?? options.brokers.join(',');
   enterFullscreen(process.stdout, `kafka-tui ${label} … starting`);
+  // Ink draws only its last frame when it thinks it runs in CI (is-in-ci reads CI at import).
+  // We are on a terminal at both ends, so this session is interactive whatever CI says.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
   const loading = Promise.all([
     import('../ui/terminal.js'),
     import('../kafka/tui-backend.js'),
