@@ -26,7 +26,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
   handOverScreen(stdout);
   const instance = render(<App models={models} readOnly={readOnly} color={color} initialTopic={initialTopic} />, {
     exitOnCtrlC: false, // Ctrl-C is a keymap binding, so it quits the same clean way as q
-    maxFps: 20,
+    maxFps: 30,
     incrementalRendering: true,
     patchConsole: true,
   });
