@@ -48,8 +48,15 @@ function innermost(error: KafkaJsLikeError): KafkaJsLikeError {
   return current;
 }
 
+/**
+ * By name rather than instanceof: the TUI runs from a bundle with its own copy of this class.
+ */
+function isUserError(error: unknown): error is KafkaUserError {
+  return error instanceof Error && error.name === 'KafkaUserError' && typeof (error as KafkaUserError).exitCode === 'number';
+}
+
 export function errorMessage(error: unknown): string {
-  if (error instanceof KafkaUserError) return error.message;
+  if (isUserError(error)) return error.message;
   if (!error || typeof error !== 'object') return String(error);
   const inner = innermost(error as KafkaJsLikeError);
   const message = (inner.message ?? String(inner)).split('\n')[0]!.trim();
@@ -64,5 +71,5 @@ export function errorMessage(error: unknown): string {
 }
 
 export function exitCodeOf(error: unknown): number {
-  return error instanceof KafkaUserError ? error.exitCode : 1;
+  return isUserError(error) ? error.exitCode : 1;
 }

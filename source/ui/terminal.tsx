@@ -3,7 +3,6 @@
 import { render } from 'ink';
 import { App, createModels, disposeModels, type ModelOptions } from './app.js';
 import type { Backend, HistoryStore } from '../model/backend.js';
-import { fixInkIncrementalRendering } from './ink-incremental-fix.js';
 import { handOverScreen, leaveFullscreen } from './screen.js';
 
 const SHUTDOWN_GRACE_MS = 2_000;
@@ -22,7 +21,6 @@ export async function runTui(options: TuiOptions): Promise<number> {
   const stdout = process.stdout;
   const restore = () => leaveFullscreen(stdout);
 
-  await fixInkIncrementalRendering();
   handOverScreen(stdout);
   const instance = render(<App models={models} readOnly={readOnly} color={color} initialTopic={initialTopic} />, {
     exitOnCtrlC: false, // Ctrl-C is a keymap binding, so it quits the same clean way as q
