@@ -6,6 +6,7 @@ import { createCluster, type InternalCluster } from './internals.js';
 import { LogSink } from './log-sink.js';
 import { KafkaUserError } from './errors.js';
 import { fetchMetadata } from './metadata.js';
+import { withTimeout } from './timing.js';
 
 export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512';
 
@@ -151,18 +152,12 @@ export class ConnectionManager {
 
   /** Bounds a request by wall time: kafkajs retries with backoff can otherwise outlast any timeout the user set. */
   private within<T>(promise: Promise<T>, what: string, timeoutMs = this.options.requestTimeoutMs): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        const last = this.log.lastError();
-        const reason = last ? ` (${last.error ?? last.message})` : '';
-        const brokers = this.options.brokers.join(',');
-        reject(new KafkaUserError(`timed out after ${timeoutMs / 1000}s ${what} to ${brokers}${reason}`));
-      }, timeoutMs);
-      timer.unref();
+    return withTimeout(promise, timeoutMs, () => {
+      const last = this.log.lastError();
+      const reason = last ? ` (${last.error ?? last.message})` : '';
+      const brokers = this.options.brokers.join(',');
+      return new KafkaUserError(`timed out after ${timeoutMs / 1000}s ${what} to ${brokers}${reason}`);
     });
-    promise.catch(() => {}); // a late rejection after the timeout must not become unhandled
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
   }
 
   private setStatus(status: ConnectionStatus): void {

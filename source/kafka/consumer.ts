@@ -7,7 +7,9 @@ import { registerCodecs } from './codecs.js';
 import { KafkaUserError } from './errors.js';
 import { ConsumedRecord, requestFetch, type FetchedPartition, type Header } from './fetch-protocol.js';
 import type { InternalBroker, InternalCluster } from './internals.js';
-import { errorName, fetchMetadata, type TopicInfo } from './metadata.js';
+import { errorName, fetchTopic, type TopicInfo } from './metadata.js';
+import { EARLIEST, LATEST, READ_COMMITTED, READ_UNCOMMITTED, groupByLeader, listLeaderOffsets } from './offsets.js';
+import { sleep, withTimeout } from './timing.js';
 
 export { ConsumedRecord, type Header } from './fetch-protocol.js';
 
@@ -67,11 +69,6 @@ export interface TopicReader {
   summary(): ReadSummary;
 }
 
-const EARLIEST = -2;
-const LATEST = -1;
-const READ_UNCOMMITTED = 0;
-const READ_COMMITTED = 1;
-
 const OFFSET_OUT_OF_RANGE = 1;
 /** Partition errors that mean "ask the metadata again who leads this partition". */
 const REROUTE_ERRORS = new Set([
@@ -93,17 +90,6 @@ interface PartitionState {
 
 const REROUTE_TIMEOUT_MS = 5_000;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000}s ${what}`)), ms);
-  });
-  promise.catch(() => {}); // a late failure after the timeout must not become unhandled
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 /** Resolves start (and optionally end) offsets by asking each partition's leader. */
 export async function listOffsets(
   connection: ConnectionManager,
@@ -112,34 +98,25 @@ export async function listOffsets(
   timestamp: number,
   readCommitted: boolean,
 ): Promise<Map<number, number>> {
-  const cluster = await connection.cluster();
-  const byLeader = new Map<number, number[]>();
   for (const partition of partitions) {
     const leader = topic.partitions.find((p) => p.partition === partition)?.leader;
     if (leader === null || leader === undefined) {
       throw new KafkaUserError(`partition ${partition} of ${topic.name} has no leader right now`);
     }
-    byLeader.set(leader, [...(byLeader.get(leader) ?? []), partition]);
   }
+  const cluster = await connection.cluster();
+  const wanted = new Set(partitions);
+  const byLeader = groupByLeader([topic], (_, partition) => wanted.has(partition));
+  const isolation = readCommitted ? READ_COMMITTED : READ_UNCOMMITTED;
   const result = new Map<number, number>();
   await Promise.all(
-    [...byLeader].map(async ([leader, list]) => {
-      const broker = await cluster.findBroker({ nodeId: leader });
-      const response = await broker.listOffsets({
-        replicaId: -1,
-        isolationLevel: readCommitted ? READ_COMMITTED : READ_UNCOMMITTED,
-        topics: [{ topic: topic.name, partitions: list.map((partition) => ({ partition, timestamp })) }],
-      });
-      for (const p of response.responses[0]?.partitions ?? []) result.set(p.partition, Number(p.offset));
+    [...byLeader].map(async ([leader, led]) => {
+      for (const p of await listLeaderOffsets(cluster, leader, led, timestamp, isolation)) {
+        result.set(p.partition, Number(p.offset));
+      }
     }),
   );
   return result;
-}
-
-async function topicInfoOf(connection: ConnectionManager, topic: string): Promise<TopicInfo> {
-  const [info] = (await fetchMetadata(connection, [topic])).topics;
-  if (!info) throw new KafkaUserError(`unknown topic: ${topic}`);
-  return info;
 }
 
 function choosePartitions(info: TopicInfo, requested: readonly number[] | undefined): number[] {
@@ -183,7 +160,7 @@ export class PartitionReader implements TopicReader {
 
   async run(): Promise<ReadSummary> {
     const { topic } = this.options;
-    const info = await topicInfoOf(this.connection, topic);
+    const info = await fetchTopic(this.connection, topic);
     const partitions = choosePartitions(info, this.options.partitions);
     await this.resolveStart(info, partitions);
     for (const partition of partitions) if (!this.isDone(partition)) this.orphans.add(partition);
@@ -322,7 +299,11 @@ export class PartitionReader implements TopicReader {
   /** Assigns partitions without a loop to their current leaders. False if some have no leader yet. */
   private async route(cluster: InternalCluster): Promise<boolean> {
     // Bounded: a broker in the middle of shutting down can hold a request open for a long time.
-    const info = await withTimeout(topicInfoOf(this.connection, this.options.topic), REROUTE_TIMEOUT_MS, 'asking who leads the partitions');
+    const info = await withTimeout(
+      fetchTopic(this.connection, this.options.topic),
+      REROUTE_TIMEOUT_MS,
+      () => new Error(`timed out after ${REROUTE_TIMEOUT_MS / 1000}s asking who leads the partitions`),
+    );
     for (const partition of [...this.orphans]) {
       const leader = info.partitions.find((p) => p.partition === partition)?.leader ?? null;
       if (leader === null) continue;
@@ -527,7 +508,7 @@ export class GroupConsumer implements TopicReader {
   async run(): Promise<ReadSummary> {
     registerCodecs();
     const { topic, groupId, stopAtEnd } = this.options;
-    const info = await topicInfoOf(this.connection, topic);
+    const info = await fetchTopic(this.connection, topic);
     const partitions = info.partitions.map((p) => p.partition);
     if (stopAtEnd) {
       const admin = await this.connection.admin();

@@ -5,8 +5,8 @@
 import { decompress } from './codecs.js';
 import { encoderOf, type InternalBroker, type ProtocolRequest } from './internals.js';
 
-export const FETCH_API_KEY = 1;
-export const FETCH_VERSION = 11;
+const FETCH_API_KEY = 1;
+const FETCH_VERSION = 11;
 
 export type Header = [key: string, value: Buffer | null];
 
@@ -108,7 +108,7 @@ function int64(buffer: Buffer, at: number): number {
   return buffer.readInt32BE(at) * 4294967296 + buffer.readUInt32BE(at + 4);
 }
 
-export function encodeFetchRequest(request: FetchRequest): Buffer {
+function encodeFetchRequest(request: FetchRequest): Buffer {
   const topic = Buffer.from(request.topic, 'utf8');
   const size = 4 * 4 + 1 + 4 + 4 + 4 + 2 + topic.length + 4 + request.partitions.length * 28 + 4 + 2;
   const b = Buffer.alloc(size);
@@ -354,7 +354,7 @@ function fetchV11(request: FetchRequest, requestTimeout: number): ProtocolReques
   };
 }
 
-export function supportsFetchV11(broker: InternalBroker): boolean {
+function supportsFetchV11(broker: InternalBroker): boolean {
   const range = broker.versions?.[FETCH_API_KEY];
   return range !== undefined && range.minVersion <= FETCH_VERSION && range.maxVersion >= FETCH_VERSION;
 }

@@ -72,7 +72,7 @@ export interface InternalCluster {
   };
 }
 
-export const Encoder = require('kafkajs/src/protocol/encoder') as EncoderClass;
+const Encoder = require('kafkajs/src/protocol/encoder') as EncoderClass;
 
 /** An encoder that carries bytes we encoded ourselves. */
 export function encoderOf(bytes: Buffer): KafkaEncoder {
@@ -88,9 +88,9 @@ const createClusterSymbol = (kafka: Kafka): symbol => {
 };
 
 /** A kafkajs Cluster that shares the client's brokers, SASL, TLS, timeouts and retry settings. */
-export function createCluster(kafka: Kafka, options: { isolationLevel?: number } = {}): InternalCluster {
+export function createCluster(kafka: Kafka): InternalCluster {
   const factory = (kafka as unknown as Record<symbol, (args: object) => InternalCluster>)[createClusterSymbol(kafka)];
-  return factory({ allowAutoTopicCreation: false, ...options });
+  return factory({ allowAutoTopicCreation: false });
 }
 
 /**

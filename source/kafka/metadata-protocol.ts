@@ -3,8 +3,8 @@
 import { encoderOf, type InternalBroker, type ProtocolRequest } from './internals.js';
 import { WireReader, WireWriter, ZERO_UUID, formatUuid } from './wire.js';
 
-export const METADATA_API_KEY = 3;
-export const METADATA_VERSION = 12;
+const METADATA_API_KEY = 3;
+const METADATA_VERSION = 12;
 
 export interface RawBroker {
   nodeId: number;
@@ -105,7 +105,7 @@ function metadataV12(topics: readonly string[] | null, requestTimeout?: number):
   };
 }
 
-export function supportsMetadataV12(broker: InternalBroker): boolean {
+function supportsMetadataV12(broker: InternalBroker): boolean {
   const range = broker.versions?.[METADATA_API_KEY];
   return range !== undefined && range.maxVersion >= METADATA_VERSION;
 }

@@ -127,3 +127,10 @@ export async function fetchMetadata(
   await syncBrokers(cluster, raw.brokers);
   return toClusterMetadata(raw, topics);
 }
+
+/** One topic's metadata; an unknown topic is a user error. */
+export async function fetchTopic(connection: ConnectionManager, topic: string): Promise<TopicInfo> {
+  const [info] = (await fetchMetadata(connection, [topic])).topics;
+  if (!info) throw new KafkaUserError(`unknown topic: ${topic}`);
+  return info;
+}

@@ -9,8 +9,8 @@ import { encoderOf, type InternalBroker, type ProtocolRequest } from './internal
 const require = createRequire(import.meta.url);
 const crc32c = require('kafkajs/src/protocol/recordBatch/crc32C') as (buffer: Buffer) => number;
 
-export const PRODUCE_API_KEY = 0;
-export const PRODUCE_VERSION = 8;
+const PRODUCE_API_KEY = 0;
+const PRODUCE_VERSION = 8;
 
 export interface BatchRecord {
   key: Buffer | null;
@@ -59,7 +59,7 @@ function writeBytes(buffer: Buffer, at: number, bytes: Buffer | null): number {
 }
 
 /** The records section of a batch, uncompressed. */
-export function encodeRecords(records: readonly BatchRecord[], baseTimestamp: number): Buffer {
+function encodeRecords(records: readonly BatchRecord[], baseTimestamp: number): Buffer {
   const sizes = new Array<number>(records.length);
   const headerKeys: Array<Buffer[] | undefined> = new Array(records.length);
   let total = 0;
@@ -143,7 +143,7 @@ export interface ProducePartitionResult {
   errorMessage: string | null;
 }
 
-export function encodeProduceRequest(topic: string, acks: number, timeoutMs: number, batches: ReadonlyMap<number, Buffer>): Buffer {
+function encodeProduceRequest(topic: string, acks: number, timeoutMs: number, batches: ReadonlyMap<number, Buffer>): Buffer {
   const name = Buffer.from(topic, 'utf8');
   let size = 2 + 2 + 4 + 4 + 2 + name.length + 4;
   for (const batch of batches.values()) size += 4 + 4 + batch.length;
@@ -163,7 +163,7 @@ export function encodeProduceRequest(topic: string, acks: number, timeoutMs: num
   return b;
 }
 
-export function decodeProduceResponse(payload: Buffer): ProducePartitionResult[] {
+function decodeProduceResponse(payload: Buffer): ProducePartitionResult[] {
   let at = 0;
   const nullableString = (): string | null => {
     const length = payload.readInt16BE(at);

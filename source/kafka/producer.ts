@@ -9,8 +9,9 @@ import { COMPRESSION_CODES, compressorFor, type CompressionName } from './codecs
 import { KafkaUserError, errorMessage } from './errors.js';
 import type { Header } from './fetch-protocol.js';
 import type { InternalBroker, InternalCluster } from './internals.js';
-import { errorName, fetchMetadata, withAnyBroker } from './metadata.js';
+import { errorName, fetchTopic, withAnyBroker } from './metadata.js';
 import { NO_IDENTITY, encodeBatch, requestProduce, type BatchIdentity } from './produce-protocol.js';
+import { sleep } from './timing.js';
 
 const require = createRequire(import.meta.url);
 const murmur2 = require('kafkajs/src/producer/partitioners/default/murmur2') as (key: Buffer) => number;
@@ -76,10 +77,9 @@ const RETRIABLE = new Set([
 const TOPIC_CONFIG_RESOURCE = 2;
 const RECORD_OVERHEAD_BYTES = 12;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /** Java's default partitioner for keyed records: murmur2 of the key, so keys land where Java clients put them. */
-export function partitionForKey(key: Buffer, partitionCount: number): number {
+function partitionForKey(key: Buffer, partitionCount: number): number {
   return (murmur2(key) & 0x7fffffff) % partitionCount;
 }
 
@@ -205,9 +205,8 @@ export class MessageWriter {
   }
 
   private async refreshLeaders(): Promise<void> {
-    this.leaderRefresh ??= fetchMetadata(this.connection, [this.options.topic])
-      .then(({ topics: [info] }) => {
-        if (!info) throw new KafkaUserError(`unknown topic: ${this.options.topic}`);
+    this.leaderRefresh ??= fetchTopic(this.connection, this.options.topic)
+      .then((info) => {
         this.partitionCount = info.partitions.length;
         this.leaders = new Map(info.partitions.map((p) => [p.partition, p.leader]));
       })

@@ -1,14 +1,13 @@
 // Topic administration: list, create, alter partitions, delete, configs, watermarks.
 import type { ConnectionManager } from './connection.js';
 import { KafkaUserError } from './errors.js';
-import { errorName, fetchMetadata, withAnyBroker, type TopicInfo } from './metadata.js';
+import { errorName, fetchMetadata, fetchTopic, withAnyBroker, type TopicInfo } from './metadata.js';
+import { EARLIEST, LATEST, READ_UNCOMMITTED, groupByLeader, listLeaderOffsets } from './offsets.js';
+import { sleep } from './timing.js';
 
 const TOPIC_CONFIG_RESOURCE = 2;
 /** ConfigSource DYNAMIC_TOPIC_CONFIG: set on the topic, what kafka-topics --describe lists. */
 const TOPIC_OVERRIDE = 1;
-const LATEST = -1;
-const EARLIEST = -2;
-const READ_UNCOMMITTED = 0;
 
 export interface Watermarks {
   low: string;
@@ -22,7 +21,7 @@ export interface TopicListing {
 
 const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
 
-export function validateTopicName(name: string): void {
+function validateTopicName(name: string): void {
   if (!TOPIC_NAME.test(name) || name === '.' || name === '..') {
     throw new KafkaUserError(
       `invalid topic name '${name}': use 1-249 characters from a-z A-Z 0-9 . _ - (and not '.' or '..')`,
@@ -37,7 +36,7 @@ export async function listTopics(connection: ConnectionManager, includeInternal 
     .map(({ name, isInternal }) => ({ name, isInternal }));
 }
 
-export async function topicExists(connection: ConnectionManager, topic: string): Promise<boolean> {
+async function topicExists(connection: ConnectionManager, topic: string): Promise<boolean> {
   const topics = await listTopics(connection, true);
   return topics.some((t) => t.name === topic);
 }
@@ -79,37 +78,16 @@ export async function fetchWatermarks(
   topics: readonly TopicInfo[],
 ): Promise<Map<string, Map<number, Watermarks>>> {
   const cluster = await connection.cluster();
-  const byLeader = new Map<number, Map<string, number[]>>();
-  for (const topic of topics) {
-    for (const p of topic.partitions) {
-      if (p.leader === null) continue;
-      const led = byLeader.get(p.leader) ?? new Map<string, number[]>();
-      byLeader.set(p.leader, led);
-      led.set(topic.name, [...(led.get(topic.name) ?? []), p.partition]);
-    }
-  }
   const result = new Map<string, Map<number, Watermarks>>(topics.map((t) => [t.name, new Map()]));
   await Promise.all(
-    [...byLeader].map(async ([leader, led]) => {
+    [...groupByLeader(topics)].map(async ([leader, led]) => {
       try {
-        const broker = await cluster.findBroker({ nodeId: leader });
-        const ask = (timestamp: number) =>
-          broker.listOffsets({
-            replicaId: -1,
-            isolationLevel: READ_UNCOMMITTED,
-            topics: [...led].map(([topic, partitions]) => ({
-              topic,
-              partitions: partitions.map((partition) => ({ partition, timestamp })),
-            })),
-          });
-        const [low, high] = await Promise.all([ask(EARLIEST), ask(LATEST)]);
-        const lows = new Map<string, string>();
-        for (const t of low.responses) for (const p of t.partitions) lows.set(`${t.topic}\0${p.partition}`, p.offset);
-        for (const t of high.responses) {
-          for (const p of t.partitions) {
-            const low = lows.get(`${t.topic}\0${p.partition}`) ?? '0';
-            result.get(t.topic)?.set(p.partition, { low, high: p.offset });
-          }
+        const ask = (timestamp: number) => listLeaderOffsets(cluster, leader, led, timestamp, READ_UNCOMMITTED);
+        const [lows, highs] = await Promise.all([ask(EARLIEST), ask(LATEST)]);
+        const lowOf = new Map(lows.map((p) => [`${p.topic}\0${p.partition}`, p.offset]));
+        for (const p of highs) {
+          const low = lowOf.get(`${p.topic}\0${p.partition}`) ?? '0';
+          result.get(p.topic)?.set(p.partition, { low, high: p.offset });
         }
       } catch {
         // A leader that just went away: its partitions show no watermarks until the next refresh.
@@ -167,14 +145,14 @@ async function waitForLeaders(connection: ConnectionManager, topic: string): Pro
   const deadline = Date.now() + connection.options.requestTimeoutMs;
   for (;;) {
     try {
-      const [info] = (await fetchMetadata(connection, [topic])).topics;
-      if (info && info.partitions.length > 0 && info.partitions.every((p) => p.leader !== null)) return;
+      const info = await fetchTopic(connection, topic);
+      if (info.partitions.length > 0 && info.partitions.every((p) => p.leader !== null)) return;
     } catch (error) {
       // Until the controller's metadata reaches the broker we ask, the topic is "unknown".
       if (!(error instanceof KafkaUserError)) throw error;
     }
     if (Date.now() > deadline) throw new KafkaUserError(`topic '${topic}' was created but has no leaders yet`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
 }
 
@@ -182,8 +160,7 @@ export async function alterPartitions(connection: ConnectionManager, topic: stri
   if (!Number.isInteger(count) || count < 1) {
     throw new KafkaUserError(`partitions must be a whole number of at least 1 (got ${count})`);
   }
-  const [info] = (await fetchMetadata(connection, [topic])).topics;
-  const current = info!.partitions.length;
+  const current = (await fetchTopic(connection, topic)).partitions.length;
   if (count <= current) {
     throw new KafkaUserError(
       `topic '${topic}' has ${current} partition(s); the count can only be increased (asked for ${count})`,
