@@ -5,6 +5,9 @@ import { escapeControl } from './safe-text.js';
 
 const utf8 = (bytes: Buffer | null): string => (bytes === null ? '' : escapeControl(bytes.toString('utf8')));
 
+/** A row shows at most a screen width of the value: no need to decode a 1 MB value for it. */
+const ROW_VALUE_BYTES = 4096;
+
 export function timeText(ms: number): string {
   return new Date(ms).toISOString().slice(11, 23);
 }
@@ -14,7 +17,7 @@ export const ROW_HEADER = `${'P'.padStart(3)} ${'OFFSET'.padStart(8)} ${'TIME (U
 export function recordRow(record: ConsumedRecord): string {
   const key = record.key === null ? '∅' : utf8(record.key);
   const shortKey = key.length > 12 ? `${key.slice(0, 11)}…` : key.padEnd(12);
-  return `${String(record.partition).padStart(3)} ${String(record.offset).padStart(8)} ${timeText(record.timestamp)} ${shortKey} ${utf8(record.value)}`;
+  return `${String(record.partition).padStart(3)} ${String(record.offset).padStart(8)} ${timeText(record.timestamp)} ${shortKey} ${utf8(record.value?.subarray(0, ROW_VALUE_BYTES) ?? null)}`;
 }
 
 export function searchText(record: ConsumedRecord): string {

@@ -1,6 +1,9 @@
 // A fixed-height block of pre-formatted lines: one truncated <Text> per visible row, and
-// blank padding so a shorter list never leaves stale lines behind.
+// blank padding so a shorter list never leaves stale lines behind. Everything shown passes
+// escapeControl here, whatever the pane already did: names, configs and broker errors come
+// from the network too. Escaping maps each character on its own, so cutting first is exact.
 import { Box, Text } from 'ink';
+import { escapeControl } from '../safe-text.js';
 
 export interface Row {
   key: string | number;
@@ -10,6 +13,8 @@ export interface Row {
   dim?: boolean;
   bold?: boolean;
 }
+
+const visible = (text: string, width: number): string => escapeControl(text.slice(0, width)).slice(0, width);
 
 export function Rows({ rows, height, width }: { rows: readonly Row[]; height: number; width: number }) {
   return (
@@ -23,7 +28,7 @@ export function Rows({ rows, height, width }: { rows: readonly Row[]; height: nu
           dimColor={row.dim}
           bold={row.bold}
         >
-          {row.text.length > width ? row.text.slice(0, width) : row.text.padEnd(row.selected ? width : 0)}
+          {visible(row.text, width).padEnd(row.selected ? width : 0)}
         </Text>
       ))}
     </Box>
@@ -34,7 +39,7 @@ export function PaneTitle({ title, focused, width, extra }: { title: string; foc
   const text = `${focused ? '▶' : ' '} ${title}${extra ? `  ${extra}` : ''}`;
   return (
     <Text bold={focused} inverse={focused} wrap="truncate-end">
-      {text.padEnd(width).slice(0, width)}
+      {visible(text, width).padEnd(width)}
     </Text>
   );
 }
