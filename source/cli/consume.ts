@@ -9,7 +9,7 @@ import {
   type TopicReader,
 } from '../kafka/consumer.js';
 import { KafkaUserError } from '../kafka/errors.js';
-import { DEFAULT_LINE_OPTIONS, formatRecordJson, formatRecordLine, type LineOptions } from '../format/message-text.js';
+import { DEFAULT_LINE_OPTIONS, formatRecordJson, formatRecordLine, formatRecordPrefix, type LineOptions } from '../format/message-text.js';
 import { CONNECTION_HELP, connectionFlags, parseArgs, withConnection } from './command.js';
 import {
   nonNegativeInteger,
@@ -96,7 +96,6 @@ interface OutputPlan {
   line: LineOptions;
   printValue: boolean;
   lineSeparator: string;
-  headersSeparator: string;
 }
 
 /** Writes batches to stdout as single chunks, waiting for 'drain' when the pipe is full. */
@@ -186,18 +185,7 @@ class BatchWriter {
   }
 
   private prefix(record: ConsumedRecord): string {
-    const { line, headersSeparator } = this.plan;
-    const sep = line.fieldSeparator;
-    let prefix = '';
-    if (line.printTimestamp) prefix += `CreateTime:${record.timestamp}${sep}`;
-    if (line.printPartition) prefix += `Partition:${record.partition}${sep}`;
-    if (line.printOffset) prefix += `Offset:${record.offset}${sep}`;
-    if (line.printHeaders) {
-      prefix += record.headers.length === 0
-        ? `NO_HEADERS${sep}`
-        : `${record.headers.map(([k, v]) => `${k}:${v === null ? line.nullLiteral : v.toString('utf8')}`).join(headersSeparator)}${sep}`;
-    }
-    return prefix;
+    return formatRecordPrefix(record, this.plan.line);
   }
 }
 
@@ -224,13 +212,13 @@ function outputPlan(cli: { flags: Record<string, unknown> }): OutputPlan {
     keySeparator: f.keySeparator !== undefined ? unescapeSeparator(f.keySeparator as string) : (properties.get('key.separator') ?? '\t'),
     valueFormat,
     nullLiteral: properties.get('null.literal') ?? 'null',
+    headersSeparator: properties.get('headers.separator') ?? ',',
   };
   return {
     format,
     line,
     printValue: bool('print.value', undefined, true),
     lineSeparator: properties.get('line.separator') ?? '\n',
-    headersSeparator: properties.get('headers.separator') ?? ',',
   };
 }
 

@@ -52,10 +52,13 @@ export function renderBytes(bytes: Buffer | null, format: BytesFormat, options: 
   }
 }
 
-export function renderHeaders(headers: readonly Header[], format: BytesFormat, options: RenderOptions): string {
+function renderHeaders(headers: readonly Header[], options: LineOptions): string {
   return headers
-    .map(([key, value]) => `${options.escape ? escapeControl(key) : key}:${renderBytes(value, format, options)}`)
-    .join(',');
+    .map(([key, value]) => {
+      const shownKey = options.escape ? escapeControl(key) : key;
+      return `${shownKey}:${renderBytes(value, options.keyFormat, options, options.nullLiteral)}`;
+    })
+    .join(options.headersSeparator);
 }
 
 export interface LineOptions extends RenderOptions {
@@ -65,6 +68,8 @@ export interface LineOptions extends RenderOptions {
   printPartition: boolean;
   printOffset: boolean;
   keySeparator: string;
+  /** Between headers (console consumer's headers.separator). */
+  headersSeparator: string;
   /** Between the prefix fields (timestamp, partition, offset, headers, key) and the value. */
   fieldSeparator: string;
   keyFormat: BytesFormat;
@@ -80,22 +85,29 @@ export const DEFAULT_LINE_OPTIONS: LineOptions = {
   printPartition: false,
   printOffset: false,
   keySeparator: '\t',
+  headersSeparator: ',',
   fieldSeparator: '\t',
   keyFormat: 'text',
   valueFormat: 'text',
   nullLiteral: 'null',
 };
 
-/** One record as a console-consumer style line, without the line ending. */
-export function formatRecordLine(record: ConsumedRecord, options: LineOptions): string {
+/** The fields printed before the key: timestamp, partition, offset and headers, as asked. */
+export function formatRecordPrefix(record: ConsumedRecord, options: LineOptions): string {
   let prefix = '';
   const sep = options.fieldSeparator;
   if (options.printTimestamp) prefix += `CreateTime:${record.timestamp}${sep}`;
   if (options.printPartition) prefix += `Partition:${record.partition}${sep}`;
   if (options.printOffset) prefix += `Offset:${record.offset}${sep}`;
   if (options.printHeaders) {
-    prefix += `${record.headers.length === 0 ? 'NO_HEADERS' : renderHeaders(record.headers, options.keyFormat, options)}${sep}`;
+    prefix += `${record.headers.length === 0 ? 'NO_HEADERS' : renderHeaders(record.headers, options)}${sep}`;
   }
+  return prefix;
+}
+
+/** One record as a console-consumer style line, without the line ending. */
+export function formatRecordLine(record: ConsumedRecord, options: LineOptions): string {
+  let prefix = formatRecordPrefix(record, options);
   if (options.printKey) prefix += `${renderBytes(record.key, options.keyFormat, options, options.nullLiteral)}${options.keySeparator}`;
   return prefix + renderBytes(record.value, options.valueFormat, options, options.nullLiteral);
 }

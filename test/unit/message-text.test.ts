@@ -116,3 +116,15 @@ describe('JSON envelope', () => {
     expect(() => parseEnvelope(line)).toThrow(message);
   });
 });
+
+describe('header options on every output path', () => {
+  it('honours headers.separator and null.literal when escaping for a terminal, as on a pipe', () => {
+    const r = record(null, Buffer.from('v'), [
+      ['a', Buffer.from('1')],
+      ['b', null],
+    ]);
+    const options = { ...DEFAULT_LINE_OPTIONS, printHeaders: true, headersSeparator: '|', nullLiteral: 'NIL' };
+    expect(formatRecordLine(r, options)).toBe('a:1|b:NIL\tv');
+    expect(formatRecordLine(r, { ...options, escape: true })).toBe('a:1|b:NIL\tv');
+  });
+});
