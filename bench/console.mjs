@@ -9,9 +9,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { REPO, median } from './lib.mjs';
 
-const REPO = resolve(import.meta.dirname, '..');
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PORT = Number(process.env.BENCH_PORT ?? 35092);
@@ -22,12 +22,6 @@ const kafkaLocal = (...args) => execFileSync(join(REPO, 'scripts/kafka-local'), 
 const TUI = [process.execPath, join(REPO, 'bin/kafka-tui.js')];
 const work = mkdtempSync(join(tmpdir(), 'kafka-tui-bench-'));
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /**
  * Runs a command under /usr/bin/time for its peak RSS. stdin from a file (or nothing), stdout
