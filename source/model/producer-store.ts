@@ -1,5 +1,6 @@
 // The producer input line: parse `[-p N] [-H k=v]... key<sep>value`, send, report where it
-// landed, keep the text on failure, and remember what was sent per topic.
+// landed, keep the text on failure, and remember what was sent per topic. A paste of several
+// lines waits for a yes, then goes out as one message per line, in order.
 import { errorMessage } from '../kafka/errors.js';
 import type { Backend, HistoryStore, ProduceRequest, ProduceResult } from './backend.js';
 import { Store } from './store.js';
@@ -12,6 +13,18 @@ export interface ProducerState {
   error?: string;
   /** Position while browsing history with ↑/↓; undefined when editing a new line. */
   historyIndex?: number;
+  /** Pasted lines waiting for Enter (send them) or Esc (drop them). */
+  pending?: string[];
+  /** How the last multi-line send went, counted like a file produce. */
+  batch?: BatchReport;
+}
+
+export interface BatchReport {
+  topic: string;
+  sent: number;
+  failed: number;
+  /** The first failure: its line number in the paste (from 1) and why. */
+  firstFailure?: { line: number; reason: string };
 }
 
 export class ProduceLineError extends Error {}
@@ -42,6 +55,9 @@ export function parseProduceLine(line: string, topic: string, separator: string)
 }
 
 export class ProducerStore extends Store<ProducerState> {
+  private queue: Promise<void> = Promise.resolve();
+  private inFlight = 0;
+
   constructor(
     private readonly backend: Pick<Backend, 'produce'>,
     private readonly history: HistoryStore,
@@ -58,27 +74,72 @@ export class ProducerStore extends Store<ProducerState> {
     this.update({ text, historyIndex: undefined });
   }
 
-  /** Sends the current line. On failure the text stays so nothing typed is lost. */
-  async send(): Promise<void> {
-    const { topic, text, sending } = this.state;
-    if (sending || topic === undefined || text === '') return;
+  /**
+   * Sends the current line. The input empties at once, so what is typed next is a new line
+   * (never glued to the one in flight); on failure the text comes back if the input is empty.
+   */
+  send(): Promise<void> {
+    const { topic, text } = this.state;
+    if (topic === undefined || text === '' || this.state.pending) return this.queue;
     let request: ProduceRequest;
     try {
       request = parseProduceLine(text, topic, this.separator);
     } catch (error) {
       this.update({ error: errorMessage(error) });
-      return;
+      return this.queue;
     }
-    this.update({ sending: true, error: undefined });
-    try {
-      const result = await this.backend.produce(request);
-      this.history.add(topic, text);
-      // Clear only if the user did not start another line while this one was in flight.
-      const text2 = this.state.text === text ? '' : this.state.text;
-      this.update({ sending: false, last: { result, topic }, text: text2, historyIndex: undefined });
-    } catch (error) {
-      this.update({ sending: false, error: errorMessage(error) });
-    }
+    this.update({ text: '', historyIndex: undefined, error: undefined });
+    return this.enqueue(async () => {
+      try {
+        const result = await this.backend.produce(request);
+        this.history.add(topic, text);
+        this.update({ last: { result, topic }, batch: undefined });
+      } catch (error) {
+        this.update({ error: errorMessage(error), text: this.state.text === '' ? text : this.state.text });
+      }
+    });
+  }
+
+  /** Holds pasted lines until the user confirms (sendPending) or drops them (dropPending). */
+  offerLines(lines: string[]): void {
+    if (this.state.topic === undefined || lines.length === 0) return;
+    this.update({ pending: lines, error: undefined });
+  }
+
+  dropPending(): void {
+    this.update({ pending: undefined });
+  }
+
+  /** One message per pending line, in order; every line is counted as sent or failed. */
+  sendPending(): Promise<void> {
+    const { topic, pending } = this.state;
+    if (topic === undefined || !pending) return this.queue;
+    this.update({ pending: undefined, error: undefined });
+    return this.enqueue(async () => {
+      const report: BatchReport = { topic, sent: 0, failed: 0 };
+      for (const [index, line] of pending.entries()) {
+        try {
+          await this.backend.produce(parseProduceLine(line, topic, this.separator));
+          this.history.add(topic, line);
+          report.sent++;
+        } catch (error) {
+          report.failed++;
+          report.firstFailure ??= { line: index + 1, reason: errorMessage(error) };
+        }
+      }
+      this.update({ batch: report, last: undefined });
+    });
+  }
+
+  /** Sends one after another, so messages land in the order they were entered. */
+  private enqueue(job: () => Promise<void>): Promise<void> {
+    this.inFlight++;
+    this.update({ sending: true });
+    this.queue = this.queue.then(job).finally(() => {
+      this.inFlight--;
+      if (this.inFlight === 0) this.update({ sending: false });
+    });
+    return this.queue;
   }
 
   /** ↑ (-1) and ↓ (+1) through this topic's history, newest last. */

@@ -24,6 +24,7 @@ import { DescribePane } from './panes/describe.js';
 import { DetailView, detailRowCount } from './panes/detail.js';
 import { ProducerPane } from './panes/producer.js';
 import { TopicsPane } from './panes/topics.js';
+import { BracketedPasteReader, pastedLines, readTextRun, textRun } from './input/paste.js';
 import { searchText } from './record-text.js';
 import { ColorContext } from './theme.js';
 import { UiStore, type Overlay, type Pane, type Prompt, type PromptPurpose } from './ui-state.js';
@@ -118,9 +119,16 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
 
   const [ui] = useState(
     () =>
-      new UiStore({ focus: initialTopic ? 'describe' : 'topics', returnFocus: 'topics', overlayTop: 0, describeTop: 0 }),
+      new UiStore({
+        focus: initialTopic ? 'describe' : 'topics',
+        returnFocus: 'topics',
+        typing: false,
+        overlayTop: 0,
+        describeTop: 0,
+      }),
   );
-  const { focus, overlay, overlayTop, describeTop, prompt, flash } = useStore(ui);
+  const { focus, overlay, overlayTop, describeTop, prompt, flash, typing } = useStore(ui);
+  const [paste] = useState(() => new BracketedPasteReader());
 
   useEffect(() => {
     void topics.refresh().then(() => {
@@ -166,20 +174,23 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
     void consumer.start({ topic, ...options }).catch(fail);
   };
 
-  const focusProducer = (topic: string) => {
+  /** Focuses the producer pane; `typing` starts the mode where keys are message text. */
+  const focusProducer = (topic: string, typing: boolean) => {
     producer.setTopic(topic);
     const current = ui.snapshot.focus;
-    ui.set({ focus: 'producer', returnFocus: current === 'producer' ? ui.snapshot.returnFocus : current });
+    ui.set({ focus: 'producer', typing, returnFocus: current === 'producer' ? ui.snapshot.returnFocus : current });
   };
+
+  const isTyping = (state = ui.snapshot) => state.focus === 'producer' && state.typing && !readOnly;
 
   const contextsOf = (state = ui.snapshot): KeyContext[] =>
     state.prompt
       ? ['input']
-      : state.focus === 'producer'
+      : isTyping(state)
         ? ['producer', 'input']
         : state.overlay
           ? [state.overlay === 'detail' ? 'detail' : 'help', 'global']
-          : [state.focus, 'global'];
+          : [state.focus === 'producer' ? 'producerPane' : state.focus, 'global'];
 
   const moveCursor = (delta: number | 'top' | 'bottom') => {
     const context = contextsOf()[0];
@@ -243,7 +254,7 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
         const step = command === 'focus.next' ? 1 : panes.length - 1;
         const next = panes[(panes.indexOf(state.focus) + step) % panes.length]!;
         ui.set({ overlay: undefined });
-        if (next === 'producer') needTopic(focusProducer);
+        if (next === 'producer') needTopic((t) => focusProducer(t, false));
         else ui.set({ focus: next });
         return;
       }
@@ -290,21 +301,25 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
         consumer.openDetail();
         if (consumer.snapshot.detailSeq !== undefined) ui.set({ overlay: 'detail', overlayTop: 0 });
         return;
-      case 'produce.focus':
-        return needTopic(focusProducer);
+      case 'produce.focus': {
+        const onPane = state.focus === 'producer' ? producer.snapshot.topic : undefined;
+        return onPane ? focusProducer(onPane, true) : needTopic((t) => focusProducer(t, true));
+      }
       case 'view.refresh':
         if (state.focus === 'describe') void describe.refresh();
         else void topics.refresh();
         return;
       case 'input.submit':
         if (state.prompt) submitPrompt(state.prompt);
+        else if (producer.snapshot.pending) void producer.sendPending();
         else void producer.send();
         return;
       case 'input.cancel':
         if (state.prompt?.purpose === 'filter') topics.setFilter('');
         if (state.prompt?.purpose === 'search') consumer.setSearch('');
         if (state.prompt) ui.set({ prompt: undefined });
-        else ui.set({ focus: state.returnFocus });
+        else if (producer.snapshot.pending) producer.dropPending();
+        else ui.set({ focus: state.returnFocus, typing: false });
         return;
       case 'input.historyPrevious':
         producer.browseHistory(-1);
@@ -386,7 +401,7 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
       case 'consume':
         return needTopic((t) => startConsumer(t));
       case 'produce':
-        return readOnly ? run('produce.focus') : needTopic(focusProducer);
+        return readOnly ? run('produce.focus') : needTopic((t) => focusProducer(t, true));
     }
   };
 
@@ -394,52 +409,92 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
   const editText = (name: string, input: string, text: string): string | undefined => {
     if (name === 'backspace') return text.slice(0, -1);
     if (name.startsWith('ctrl+') || (name.length > 1 && !/^[^\u0000-\u001f]+$/.test(input))) return undefined;
-    // Pasted newlines would end the line; keep the rest of the paste on it.
     // eslint-disable-next-line no-control-regex
     const printable = input.replace(/[\u0000-\u001f\u007f]/g, '');
     return printable ? text + printable : undefined;
   };
 
+  /** Puts an edited line back where it came from: the prompt (and its live filter) or the producer. */
+  const setLine = (text: string) => {
+    const current = ui.snapshot.prompt;
+    if (!current) return producer.setText(text);
+    ui.set({ prompt: { ...current, text } });
+    if (current.purpose === 'filter') topics.setFilter(text);
+    if (current.purpose === 'search') consumer.setSearch(text);
+  };
+
+  /** True while keys are text for some input line (a prompt, or the producer in typing mode). */
+  const lineActive = (state = ui.snapshot) => Boolean(state.prompt) || isTyping(state);
+
   const handleKey = (name: string, input: string) => {
     const state = ui.snapshot;
     const binding = resolveKey(name, contextsOf(state));
     if (binding) return run(binding.command);
-    if (!state.prompt && state.focus !== 'producer') return;
-    const current = state.prompt;
-    const text = editText(name, input, current ? current.text : producer.snapshot.text);
-    if (text !== undefined) {
-      if (!current) return producer.setText(text);
-      ui.set({ prompt: { ...current, text } });
-      if (current.purpose === 'filter') topics.setFilter(text);
-      if (current.purpose === 'search') consumer.setSearch(text);
-      return;
-    }
+    if (!lineActive(state)) return;
+    // Pasted lines wait for Enter or Esc; nothing is typed over them.
+    if (!state.prompt && producer.snapshot.pending) return;
+    const text = editText(name, input, state.prompt ? state.prompt.text : producer.snapshot.text);
+    if (text !== undefined) return setLine(text);
     // While typing, only the non-printing global keys (Tab, Ctrl-C) still act.
     const global = name.length > 1 ? resolveKey(name, ['global']) : undefined;
     if (global) run(global.command);
   };
 
-  useInput((input, key) => {
-    const chunk = !key.ctrl && !key.meta && input.length > 1 && !input.startsWith('\u001b');
-    if (!chunk) return handleKey(keyName(input, key), input);
-    // Several keys in one read: typed faster than the terminal is read, or pasted. Commands
-    // take them one at a time (so `p` then text works), an input line takes a run of text at
-    // once, and a carriage return is Enter.
-    for (let at = 0; at < input.length; ) {
-      const state = ui.snapshot;
-      const char = input[at]!;
-      if (char === '\r') {
-        handleKey('enter', char);
+  /** Several lines at once: the producer asks, then sends one message per line; a prompt keeps the first. */
+  const handleLines = (lines: string[]) => {
+    const state = ui.snapshot;
+    if (lines.length === 0) return;
+    if (!lineActive(state)) return say('paste ignored: press p (or Enter on the producer) to type first', true);
+    if (state.prompt || lines.length === 1) {
+      const first = lines[0]!;
+      const now = state.prompt ? state.prompt.text : producer.snapshot.text;
+      if (!state.prompt && producer.snapshot.pending) return;
+      setLine(now + first);
+      if (lines.length > 1) {
+        const note = `pasted ${lines.length} lines: kept the first`;
+        if (state.prompt) ui.set({ prompt: { ...ui.snapshot.prompt!, note } });
+        else say(note);
+      }
+      return;
+    }
+    producer.offerLines(lines);
+  };
+
+  /** Several keys in one read: typed faster than the terminal is read, or pasted without brackets. */
+  const handleChunk = (chunk: string) => {
+    for (let at = 0; at < chunk.length; ) {
+      const char = chunk[at]!;
+      if (!lineActive() || char === '\t' || char === '\u007f') {
+        // Commands take keys one at a time, so `p` then text works.
+        handleKey(char === ' ' ? 'space' : char === '\t' ? 'tab' : char === '\u007f' ? 'backspace' : char === '\r' ? 'enter' : char, char);
         at++;
-      } else if ((state.prompt || state.focus === 'producer') && char !== '\t' && char !== '\u007f') {
-        const run = /^[^\r\t\u007f]+/.exec(input.slice(at))![0];
-        handleKey(run, run);
-        at += run.length;
-      } else {
-        handleKey(char === ' ' ? 'space' : char === '\t' ? 'tab' : char === '\u007f' ? 'backspace' : char, char);
-        at++;
+        continue;
+      }
+      const run = textRun(chunk.slice(at)) || char;
+      at += run.length;
+      const read = readTextRun(run);
+      if (read.kind === 'lines') {
+        handleLines(read.lines);
+        continue;
+      }
+      for (const piece of read.pieces) {
+        if (piece.kind === 'enter') handleKey('enter', '\r');
+        else handleKey(piece.text, piece.text);
       }
     }
+  };
+
+  useInput((input, key) => {
+    const step = paste.feed(input, key);
+    if (step.kind === 'inside') return;
+    if (step.kind === 'done') {
+      handleLines(pastedLines(step.text));
+      if (step.rest) handleChunk(step.rest);
+      return;
+    }
+    const chunk = !key.ctrl && !key.meta && input.length > 1 && !input.startsWith('\u001b');
+    if (!chunk) return handleKey(keyName(input, key), input);
+    handleChunk(input);
   });
 
   const contexts = contextsOf();
@@ -472,9 +527,22 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
             <ConsumerPane store={consumer} height={layout.bottomHeight} width={layout.width} focused={focus === 'consumer'} />
           </Box>
         )}
-        <ProducerPane store={producer} width={layout.width} focused={focus === 'producer' && !prompt} readOnly={readOnly} />
+        <ProducerPane
+          store={producer}
+          width={layout.width}
+          focused={focus === 'producer' && !prompt}
+          typing={typing && !readOnly}
+          readOnly={readOnly}
+        />
         {prompt ? (
-          <LineInput label={prompt.label} text={prompt.text} placeholder={prompt.placeholder} width={layout.width} active />
+          <LineInput
+            label={prompt.label}
+            text={prompt.text}
+            placeholder={prompt.placeholder}
+            note={prompt.note}
+            width={layout.width}
+            active
+          />
         ) : (
           <HintBar contexts={contexts} width={layout.width} flash={flash} />
         )}

@@ -2,7 +2,16 @@
 // all read this table; nothing else decides what a key does.
 
 /** Where a binding applies: a pane, an overlay, a line being edited, or everywhere. */
-export type KeyContext = 'global' | 'topics' | 'describe' | 'consumer' | 'producer' | 'detail' | 'help' | 'input';
+export type KeyContext =
+  | 'global'
+  | 'topics'
+  | 'describe'
+  | 'consumer'
+  | 'producerPane'
+  | 'producer'
+  | 'detail'
+  | 'help'
+  | 'input';
 
 export type Command =
   | 'app.help'
@@ -82,7 +91,9 @@ export const KEYMAP: readonly Binding[] = [
     when: TOPIC_ACTIONS,
     hint: 'from…',
   },
-  { keys: ['p'], command: 'produce.focus', description: 'produce to the topic (focus the input)', when: TOPIC_ACTIONS, hint: 'produce' },
+  { keys: ['p'], command: 'produce.focus', description: 'produce to the topic (start typing a message)', when: TOPIC_ACTIONS, hint: 'produce' },
+  // Not `p` here: a word typed on the pane by mistake (`newtopic`) would start a message at its p.
+  { keys: ['enter'], command: 'produce.focus', description: 'start typing a message', when: ['producerPane'], hint: 'type' },
   { keys: ['n'], command: 'topic.create', description: 'create a topic', when: ['topics'], hint: 'new' },
   { keys: ['a'], command: 'topic.alterPartitions', description: 'add partitions to the topic', when: ['topics', 'describe'], hint: 'alter' },
   {
@@ -97,7 +108,13 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['enter'], command: 'consume.detail', description: 'open the message: full key, value, headers', when: ['consumer'], hint: 'open' },
 
   { keys: ['enter'], command: 'input.submit', description: 'send / apply', when: ['input'], hint: 'apply' },
-  { keys: ['esc'], command: 'input.cancel', description: 'leave the input (a filter is cleared)', when: ['input'], hint: 'cancel' },
+  {
+    keys: ['esc'],
+    command: 'input.cancel',
+    description: 'leave the input (a filter is cleared, a message draft kept); drop pasted lines not yet sent',
+    when: ['input'],
+    hint: 'cancel',
+  },
   { keys: ['up'], command: 'input.historyPrevious', description: 'previous line sent to this topic', when: ['producer'], hint: 'history' },
   { keys: ['down'], command: 'input.historyNext', description: 'next line in the history', when: ['producer'] },
 ];
@@ -132,6 +149,7 @@ const CONTEXT_TITLES: Record<KeyContext, string> = {
   topics: 'Topics',
   describe: 'Describe',
   consumer: 'Consumer',
+  producerPane: 'Producer pane',
   producer: 'Producer input',
   detail: 'Message detail',
   help: 'This help',

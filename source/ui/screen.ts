@@ -6,12 +6,15 @@ const LEAVE_ALTERNATE_SCREEN = '\x1b[?1049l';
 const CLEAR_AND_HOME = '\x1b[2J\x1b[H';
 const HIDE_CURSOR = '\x1b[?25l';
 const SHOW_CURSOR = '\x1b[?25h';
+// The terminal marks pasted text (ESC[200~ … ESC[201~), so a paste is never taken for typed keys.
+const BRACKETED_PASTE_ON = '\x1b[?2004h';
+const BRACKETED_PASTE_OFF = '\x1b[?2004l';
 
 let active = false;
 
 export function enterFullscreen(stdout: NodeJS.WriteStream, headline: string): void {
   active = true;
-  stdout.write(`${ENTER_ALTERNATE_SCREEN}${HIDE_CURSOR}${CLEAR_AND_HOME}${headline.slice(0, stdout.columns || 80)}\x1b[H`);
+  stdout.write(`${ENTER_ALTERNATE_SCREEN}${HIDE_CURSOR}${BRACKETED_PASTE_ON}${CLEAR_AND_HOME}${headline.slice(0, stdout.columns || 80)}\x1b[H`);
 }
 
 /** Clears what the CLI drew, so Ink's first frame starts on an empty screen. */
@@ -19,9 +22,9 @@ export function handOverScreen(stdout: NodeJS.WriteStream): void {
   stdout.write(CLEAR_AND_HOME);
 }
 
-/** Leaves the alternate screen; safe to call on every exit path, more than once. */
+/** Leaves the alternate screen and bracketed paste; safe to call on every exit path, more than once. */
 export function leaveFullscreen(stdout: NodeJS.WriteStream): void {
   if (!active) return;
   active = false;
-  stdout.write(LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
+  stdout.write(BRACKETED_PASTE_OFF + LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
 }

@@ -15,12 +15,16 @@ export interface Prompt {
   placeholder?: string;
   text: string;
   topic?: string;
+  /** Said after the text, e.g. that a paste kept only its first line. */
+  note?: string;
 }
 
 export interface UiState {
   focus: Pane;
   /** Where Esc in the producer input returns to. */
   returnFocus: Pane;
+  /** Keys are message text only in this mode, entered on purpose (p, or Enter on the pane). */
+  typing: boolean;
   overlay?: Overlay;
   overlayTop: number;
   describeTop: number;

@@ -8,12 +8,14 @@ export function LineInput({
   width,
   active,
   placeholder,
+  note,
 }: {
   label: string;
   text: string;
   width: number;
   active: boolean;
   placeholder?: string;
+  note?: string;
 }) {
   const shown = escapeControl(text);
   const room = Math.max(1, width - label.length - 1);
@@ -24,6 +26,7 @@ export function LineInput({
       {visible}
       {active ? <Text inverse> </Text> : null}
       {active && text === '' && placeholder ? <Text dimColor>{` ${placeholder}`}</Text> : null}
+      {note ? <Text dimColor>{`  (${note})`}</Text> : null}
     </Text>
   );
 }

@@ -1,44 +1,69 @@
 import { Box, Text } from 'ink';
-import type { ProducerStore } from '../../model/producer-store.js';
+import type { ProducerState, ProducerStore } from '../../model/producer-store.js';
 import { LineInput } from '../components/line-input.js';
 import { useStore } from '../hooks/use-store.js';
 import { escapeControl } from '../safe-text.js';
 import { useColor } from '../theme.js';
 
-/** Two lines: what happened to the last send, and the input. */
+/**
+ * Two lines: what happened to the last send, and the input. Focused but not typing, the
+ * input says how to start, so a stray key is never mistaken for message text.
+ */
 export function ProducerPane({
   store,
   width,
   focused,
+  typing,
   readOnly,
 }: {
   store: ProducerStore;
   width: number;
   focused: boolean;
+  typing: boolean;
   readOnly: boolean;
 }) {
   const state = useStore(store);
   const color = useColor();
   const topic = state.topic ? escapeControl(state.topic) : undefined;
-  let status: { text: string; color?: string };
-  if (readOnly) status = { text: 'producer: disabled (read-only)' };
-  else if (state.error) status = { text: `✖ send failed: ${escapeControl(state.error)} (text kept)`, color: 'red' };
-  else if (state.sending) status = { text: `… sending to ${topic}` };
-  else if (state.last) {
-    const { result, topic: sentTo } = state.last;
-    status = { text: `✔ sent to ${escapeControl(sentTo)} partition ${result.partition} offset ${result.offset}`, color: 'green' };
-  } else status = { text: `producer: p to type [-p N] [-H k=v] key${store.separator}value` };
+  const status = readOnly ? { text: 'producer: disabled (read-only)' } : statusOf(state, topic, store.separator);
+  const label = `${topic ?? (focused ? '(no topic)' : '')}> `;
   return (
     <Box flexDirection="column" height={2} width={width}>
       <Text color={status.color && color(status.color)} dimColor={!status.color} wrap="truncate-end">
         {status.text.slice(0, width)}
       </Text>
-      <LineInput
-        label={focused ? `${topic ?? '(no topic)'}> ` : `${topic ?? ''}> `}
-        text={state.text}
-        width={width}
-        active={focused}
-      />
+      {state.pending ? (
+        <Text wrap="truncate-end">
+          <Text bold>{label}</Text>
+          <Text dimColor>{escapeControl(state.pending.map((line) => `${line}⏎`).join(' '))}</Text>
+        </Text>
+      ) : focused && !typing && !readOnly ? (
+        <Text wrap="truncate-end">
+          <Text bold>{label}</Text>
+          {escapeControl(state.text)}
+          <Text dimColor>{state.text ? '  (Enter to edit)' : 'press Enter to type'}</Text>
+        </Text>
+      ) : (
+        <LineInput label={label} text={state.text} width={width} active={focused && typing} />
+      )}
     </Box>
   );
+}
+
+function statusOf(state: ProducerState, topic: string | undefined, separator: string): { text: string; color?: string } {
+  if (state.pending) return { text: `send ${state.pending.length} lines to ${topic}? Enter / Esc`, color: 'yellow' };
+  if (state.error) return { text: `✖ send failed: ${escapeControl(state.error)} (text kept)`, color: 'red' };
+  if (state.sending) return { text: `… sending to ${topic}` };
+  if (state.batch) {
+    const { sent, failed, firstFailure } = state.batch;
+    const to = escapeControl(state.batch.topic);
+    if (!firstFailure) return { text: `✔ sent ${sent} lines to ${to}`, color: 'green' };
+    const why = `line ${firstFailure.line}: ${escapeControl(firstFailure.reason)}`;
+    return { text: `✖ sent ${sent}, failed ${failed} to ${to} (${why})`, color: 'red' };
+  }
+  if (state.last) {
+    const { result, topic: sentTo } = state.last;
+    return { text: `✔ sent to ${escapeControl(sentTo)} partition ${result.partition} offset ${result.offset}`, color: 'green' };
+  }
+  return { text: `producer: p to type [-p N] [-H k=v] key${separator}value` };
 }
