@@ -8,6 +8,8 @@ import { Store } from './store.js';
 export interface ProducerState {
   topic?: string;
   text: string;
+  /** Where the line editor's cursor is; undefined means at the end. */
+  cursor?: number;
   sending: boolean;
   last?: { result: ProduceResult; topic: string };
   error?: string;
@@ -70,8 +72,8 @@ export class ProducerStore extends Store<ProducerState> {
     if (topic !== this.state.topic) this.update({ topic, historyIndex: undefined, error: undefined });
   }
 
-  setText(text: string): void {
-    this.update({ text, historyIndex: undefined });
+  setText(text: string, cursor?: number): void {
+    this.update({ text, cursor, historyIndex: undefined });
   }
 
   /**
@@ -88,14 +90,15 @@ export class ProducerStore extends Store<ProducerState> {
       this.update({ error: errorMessage(error) });
       return this.queue;
     }
-    this.update({ text: '', historyIndex: undefined, error: undefined });
+    this.update({ text: '', cursor: undefined, historyIndex: undefined, error: undefined });
     return this.enqueue(async () => {
       try {
         const result = await this.backend.produce(request);
         this.history.add(topic, text);
         this.update({ last: { result, topic }, batch: undefined });
       } catch (error) {
-        this.update({ error: errorMessage(error), text: this.state.text === '' ? text : this.state.text });
+        if (this.state.text === '') this.update({ error: errorMessage(error), text, cursor: undefined });
+        else this.update({ error: errorMessage(error) });
       }
     });
   }
@@ -151,6 +154,6 @@ export class ProducerStore extends Store<ProducerState> {
     const from = historyIndex ?? lines.length;
     const index = Math.max(0, Math.min(lines.length, from + step));
     this.state = { ...this.state, historyIndex: index === lines.length ? undefined : index };
-    this.update({ text: index === lines.length ? '' : lines[index]! });
+    this.update({ text: index === lines.length ? '' : lines[index]!, cursor: undefined });
   }
 }

@@ -1,7 +1,7 @@
 // The whole screen: layout, focus, overlays, the input line, and the one place where
 // keys become commands (through the keymap).
 import { Box, useApp, useInput } from 'ink';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../kafka/errors.js';
 import type { Backend, HistoryStore } from '../model/backend.js';
 import { ConnectionStore } from '../model/connection-store.js';
@@ -24,7 +24,9 @@ import { DescribePane } from './panes/describe.js';
 import { DetailView, detailRowCount } from './panes/detail.js';
 import { ProducerPane } from './panes/producer.js';
 import { TopicsPane } from './panes/topics.js';
+import { editLine, insertText, lineOf, type Line } from './input/line-editor.js';
 import { BracketedPasteReader, pastedLines, readTextRun, textRun } from './input/paste.js';
+import { useRawInput } from './input/use-raw-input.js';
 import { searchText } from './record-text.js';
 import { ColorContext } from './theme.js';
 import { UiStore, type Overlay, type Pane, type Prompt, type PromptPurpose } from './ui-state.js';
@@ -129,6 +131,9 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
   );
   const { focus, overlay, overlayTop, describeTop, prompt, flash, typing } = useStore(ui);
   const [paste] = useState(() => new BracketedPasteReader());
+  /** What the last Ctrl-U/K/W removed, for Ctrl-Y; one for every input line, as in readline. */
+  const kill = useRef('');
+  const raw = useRawInput();
 
   useEffect(() => {
     void topics.refresh().then(() => {
@@ -405,20 +410,15 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
     }
   };
 
-  /** The line after a typed key, or undefined when the key does not edit text. */
-  const editText = (name: string, input: string, text: string): string | undefined => {
-    if (name === 'backspace') return text.slice(0, -1);
-    if (name.startsWith('ctrl+') || (name.length > 1 && !/^[^\u0000-\u001f]+$/.test(input))) return undefined;
-    // eslint-disable-next-line no-control-regex
-    const printable = input.replace(/[\u0000-\u001f\u007f]/g, '');
-    return printable ? text + printable : undefined;
-  };
+  /** The line being edited: the prompt's, else the producer's. */
+  const currentLine = (state = ui.snapshot): Line =>
+    state.prompt ? lineOf(state.prompt.text, state.prompt.cursor) : lineOf(producer.snapshot.text, producer.snapshot.cursor);
 
   /** Puts an edited line back where it came from: the prompt (and its live filter) or the producer. */
-  const setLine = (text: string) => {
+  const setLine = ({ text, cursor }: Line) => {
     const current = ui.snapshot.prompt;
-    if (!current) return producer.setText(text);
-    ui.set({ prompt: { ...current, text } });
+    if (!current) return producer.setText(text, cursor);
+    ui.set({ prompt: { ...current, text, cursor, note: undefined } });
     if (current.purpose === 'filter') topics.setFilter(text);
     if (current.purpose === 'search') consumer.setSearch(text);
   };
@@ -433,8 +433,11 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
     if (!lineActive(state)) return;
     // Pasted lines wait for Enter or Esc; nothing is typed over them.
     if (!state.prompt && producer.snapshot.pending) return;
-    const text = editText(name, input, state.prompt ? state.prompt.text : producer.snapshot.text);
-    if (text !== undefined) return setLine(text);
+    const edit = editLine(currentLine(state), name, input, kill.current);
+    if (edit) {
+      if (edit.killed) kill.current = edit.killed;
+      return setLine(edit.line);
+    }
     // While typing, only the non-printing global keys (Tab, Ctrl-C) still act.
     const global = name.length > 1 ? resolveKey(name, ['global']) : undefined;
     if (global) run(global.command);
@@ -446,10 +449,8 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
     if (lines.length === 0) return;
     if (!lineActive(state)) return say('paste ignored: press p (or Enter on the producer) to type first', true);
     if (state.prompt || lines.length === 1) {
-      const first = lines[0]!;
-      const now = state.prompt ? state.prompt.text : producer.snapshot.text;
       if (!state.prompt && producer.snapshot.pending) return;
-      setLine(now + first);
+      setLine(insertText(currentLine(state), lines[0]!));
       if (lines.length > 1) {
         const note = `pasted ${lines.length} lines: kept the first`;
         if (state.prompt) ui.set({ prompt: { ...ui.snapshot.prompt!, note } });
@@ -493,7 +494,7 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
       return;
     }
     const chunk = !key.ctrl && !key.meta && input.length > 1 && !input.startsWith('\u001b');
-    if (!chunk) return handleKey(keyName(input, key), input);
+    if (!chunk) return handleKey(keyName(input, key, raw.current), input);
     handleChunk(input);
   });
 
@@ -538,6 +539,7 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
           <LineInput
             label={prompt.label}
             text={prompt.text}
+            cursor={prompt.cursor}
             placeholder={prompt.placeholder}
             note={prompt.note}
             width={layout.width}

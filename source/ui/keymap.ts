@@ -217,21 +217,28 @@ export interface KeyEvent {
   meta: boolean;
 }
 
-/** Names an Ink key event the way the keymap spells keys. */
-export function keyName(input: string, key: KeyEvent): string {
+/**
+ * Names an Ink key event the way the keymap spells keys. `raw` (the bytes read) tells
+ * Delete (ESC[3~) from Backspace, which Ink reports alike.
+ */
+export function keyName(input: string, key: KeyEvent, raw = ''): string {
   if (key.tab) return key.shift ? 'shift+tab' : 'tab';
   if (key.return) return 'enter';
   if (key.escape) return 'esc';
   if (key.upArrow) return 'up';
   if (key.downArrow) return 'down';
-  if (key.leftArrow) return 'left';
-  if (key.rightArrow) return 'right';
+  const modifier = key.ctrl ? 'ctrl+' : key.meta ? 'meta+' : '';
+  if (key.leftArrow) return `${modifier}left`;
+  if (key.rightArrow) return `${modifier}right`;
   if (key.pageUp) return 'pgup';
   if (key.pageDown) return 'pgdn';
   if (key.home) return 'home';
   if (key.end) return 'end';
+  if (key.delete && raw.startsWith('\u001b[3')) return 'delete';
   if (key.backspace || key.delete) return 'backspace';
   if (key.ctrl && input.length === 1) return `ctrl+${input.toLowerCase()}`;
+  // Alt-letter arrives as ESC then the letter.
+  if (key.meta && input.length === 1) return `meta+${input}`;
   if (input === ' ') return 'space';
   return input;
 }

@@ -14,6 +14,8 @@ export interface Prompt {
   /** Shown greyed while nothing is typed. */
   placeholder?: string;
   text: string;
+  /** The line editor's cursor; undefined means at the end. */
+  cursor?: number;
   topic?: string;
   /** Said after the text, e.g. that a paste kept only its first line. */
   note?: string;

@@ -1,10 +1,16 @@
 import { Text } from 'ink';
+import stringWidth from 'string-width';
+import { lineOf, viewLine } from '../input/line-editor.js';
 import { escapeControl } from '../safe-text.js';
 
-/** A one-line input shown as `label text█`, scrolled so the end of the text stays visible. */
+/**
+ * A one-line input drawn as `label text`, the cursor in inverse, scrolled around the cursor.
+ * The editing itself is input/line-editor.ts.
+ */
 export function LineInput({
   label,
   text,
+  cursor,
   width,
   active,
   placeholder,
@@ -12,20 +18,34 @@ export function LineInput({
 }: {
   label: string;
   text: string;
+  /** Undefined: at the end. */
+  cursor?: number;
   width: number;
   active: boolean;
   placeholder?: string;
   note?: string;
 }) {
-  const shown = escapeControl(text);
-  const room = Math.max(1, width - label.length - 1);
-  const visible = shown.length > room ? `…${shown.slice(shown.length - room + 1)}` : shown;
+  const room = Math.max(1, width - stringWidth(label));
+  if (!active) {
+    const shown = escapeControl(text);
+    const visible = stringWidth(shown) > room ? `…${shown.slice(shown.length - room + 1)}` : shown;
+    return (
+      <Text wrap="truncate-end">
+        <Text bold>{label}</Text>
+        {visible}
+      </Text>
+    );
+  }
+  const view = viewLine(lineOf(text, cursor), room);
   return (
     <Text wrap="truncate-end">
       <Text bold>{label}</Text>
-      {visible}
-      {active ? <Text inverse> </Text> : null}
-      {active && text === '' && placeholder ? <Text dimColor>{` ${placeholder}`}</Text> : null}
+      {view.clippedLeft ? '…' : ''}
+      {escapeControl(view.before)}
+      <Text inverse>{escapeControl(view.at)}</Text>
+      {escapeControl(view.after)}
+      {view.clippedRight ? '…' : ''}
+      {text === '' && placeholder ? <Text dimColor>{` ${placeholder}`}</Text> : null}
       {note ? <Text dimColor>{`  (${note})`}</Text> : null}
     </Text>
   );

@@ -44,7 +44,7 @@ export function ProducerPane({
           <Text dimColor>{state.text ? '  (Enter to edit)' : 'press Enter to type'}</Text>
         </Text>
       ) : (
-        <LineInput label={label} text={state.text} width={width} active={focused && typing} />
+        <LineInput label={label} text={state.text} cursor={state.cursor} width={width} active={focused && typing} />
       )}
     </Box>
   );
