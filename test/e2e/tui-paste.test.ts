@@ -102,4 +102,27 @@ describe('paste into the producer at 80×24', () => {
     expect(await readBack()).toEqual(before);
     await quit();
   });
+
+  it('← mid-line then Enter sends the edited text; Ctrl-U clears the line', async () => {
+    const before = await readBack();
+    await launch();
+    await term.type('p');
+    await term.waitFor('↑ history');
+    await term.type('k8:helo');
+    await term.keys('Left');
+    await term.type('l');
+    await term.waitFor(`${topic}> k8:hello`);
+    await term.keys('Enter');
+    await term.waitFor(/k8\s+hello/);
+    expect(await readBack()).toEqual([...before, 'k8:hello']);
+
+    await term.type('k9:never');
+    await term.waitFor(`${topic}> k9:never`);
+    await term.keys('C-u');
+    await term.waitFor((s) => new RegExp(`^${topic}> *$`, 'm').test(s));
+    await term.keys('Enter');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await readBack()).toEqual([...before, 'k8:hello']);
+    await quit();
+  });
 });
