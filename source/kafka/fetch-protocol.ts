@@ -214,11 +214,12 @@ function decodeBatches(
   topic: string,
   partition: number,
   into: ConsumedRecord[],
-  aborted: AbortedTransaction[],
+  aborted: readonly AbortedTransaction[],
   fromOffset: number,
   until: number,
 ): void {
-  aborted.sort((a, b) => a.firstOffset - b.firstOffset);
+  // Each call walks its own copy: decoding the same response twice must filter the same way.
+  const pending = [...aborted].sort((a, b) => a.firstOffset - b.firstOffset);
   const abortedProducers = new Set<number>();
   let at = start;
   // A response may end in a partial batch (cut at the byte limit): it is fetched again next time.
@@ -238,19 +239,20 @@ function decodeBatches(
     const records = at + BATCH_HEADER_BYTES;
     at = batchEnd;
 
-    if (attributes & ATTR_CONTROL) {
-      // A commit or abort marker: it ends the producer's aborted transaction, and is never shown.
-      if (abortedProducers.has(producerId) && controlType(buffer, records) === CONTROL_ABORT) {
-        abortedProducers.delete(producerId);
+    // As the Java consumer does: first open every aborted transaction that starts at or before
+    // this batch, then let a marker close its producer's. The other way round, a response that
+    // starts at an abort marker keeps that transaction open and hides the producer's next commit.
+    if (attributes & (ATTR_TRANSACTIONAL | ATTR_CONTROL)) {
+      while (pending.length > 0 && pending[0]!.firstOffset <= lastOffset) {
+        abortedProducers.add(pending.shift()!.producerId);
       }
+    }
+    if (attributes & ATTR_CONTROL) {
+      // A commit or abort marker: never shown; an abort ends the producer's aborted transaction.
+      if (controlType(buffer, records) === CONTROL_ABORT) abortedProducers.delete(producerId);
       continue;
     }
-    if (attributes & ATTR_TRANSACTIONAL) {
-      while (aborted.length > 0 && aborted[0]!.firstOffset <= lastOffset) {
-        abortedProducers.add(aborted.shift()!.producerId);
-      }
-      if (abortedProducers.has(producerId)) continue;
-    }
+    if (attributes & ATTR_TRANSACTIONAL && abortedProducers.has(producerId)) continue;
     const codec = attributes & ATTR_COMPRESSION;
     if (codec === 0) {
       decodeRecords(buffer, records, batchEnd, count, baseOffset, baseTimestamp, fromOffset, until, topic, partition, into);
