@@ -303,7 +303,7 @@ export async function run(argv: string[]): Promise<number> {
             sink,
           )
         : new PartitionReader(
-            connection,
+            connection.cluster,
             { topic, partitions, start, stopAtEnd: f.exitAtEnd === true, maxRecords: maxMessages, readCommitted: isolation === 'read_committed' },
             sink,
           );

@@ -172,7 +172,7 @@ export async function run(argv: string[]): Promise<number> {
   return withConnection(f, async (connection) => {
     const report = new FailureReport();
     const writer = new MessageWriter(
-      connection,
+      connection.cluster,
       { topic, acks, compression, partition: f.partition === undefined ? undefined : Number(f.partition) },
       { onFailure: (failure) => report.add(failure) },
     );

@@ -2,11 +2,11 @@
 // Both push decoded, unformatted records to a sink one fetched batch at a time, so a UI can
 // buffer them and redraw at its own pace; nothing here knows about terminals or React.
 import type { Consumer, EachBatchPayload, IHeaders } from 'kafkajs';
+import type { BrokerClient, ClusterClient } from './cluster-client.js';
 import type { ConnectionManager } from './connection.js';
 import { registerCodecs } from './codecs.js';
 import { KafkaUserError } from './errors.js';
 import { ConsumedRecord, requestFetch, type FetchedPartition, type Header } from './fetch-protocol.js';
-import type { InternalBroker, InternalCluster } from './internals.js';
 import { errorName, fetchTopic, type TopicInfo } from './metadata.js';
 import { EARLIEST, LATEST, READ_COMMITTED, READ_UNCOMMITTED, groupByLeader, listLeaderOffsets } from './offsets.js';
 import { sleep, withTimeout } from './timing.js';
@@ -92,7 +92,7 @@ const REROUTE_TIMEOUT_MS = 5_000;
 
 /** Resolves start (and optionally end) offsets by asking each partition's leader. */
 export async function listOffsets(
-  connection: ConnectionManager,
+  client: ClusterClient,
   topic: TopicInfo,
   partitions: readonly number[],
   timestamp: number,
@@ -104,14 +104,13 @@ export async function listOffsets(
       throw new KafkaUserError(`partition ${partition} of ${topic.name} has no leader right now`);
     }
   }
-  const cluster = await connection.cluster();
   const wanted = new Set(partitions);
   const byLeader = groupByLeader([topic], (_, partition) => wanted.has(partition));
   const isolation = readCommitted ? READ_COMMITTED : READ_UNCOMMITTED;
   const result = new Map<number, number>();
   await Promise.all(
     [...byLeader].map(async ([leader, led]) => {
-      for (const p of await listLeaderOffsets(cluster, leader, led, timestamp, isolation)) {
+      for (const p of await listLeaderOffsets(client, leader, led, timestamp, isolation)) {
         result.set(p.partition, Number(p.offset));
       }
     }),
@@ -153,24 +152,23 @@ export class PartitionReader implements TopicReader {
   private readonly onStop = new Set<() => void>();
 
   constructor(
-    private readonly connection: ConnectionManager,
+    private readonly client: ClusterClient,
     private readonly options: ReaderOptions,
     private readonly sink: RecordSink,
   ) {}
 
   async run(): Promise<ReadSummary> {
     const { topic } = this.options;
-    const info = await fetchTopic(this.connection, topic);
+    const info = await fetchTopic(this.client, topic);
     const partitions = choosePartitions(info, this.options.partitions);
     await this.resolveStart(info, partitions);
     for (const partition of partitions) if (!this.isDone(partition)) this.orphans.add(partition);
-    const cluster = await this.connection.cluster();
 
     let backoff = 100;
     while (!this.stopped && this.failure === undefined && this.remaining() > 0) {
       const changed = new Promise<void>((resolve) => (this.wake = resolve));
       if (this.orphans.size > 0) {
-        const routed = await this.route(cluster).catch((error: unknown) => {
+        const routed = await this.route().catch((error: unknown) => {
           this.sink.onNotice?.(`cannot refresh metadata: ${(error as Error).message}`);
           return false;
         });
@@ -261,11 +259,11 @@ export class PartitionReader implements TopicReader {
     const readCommitted = this.options.readCommitted ?? true;
     const needsBounds = stopAtEnd || start.kind === 'offset';
     const [ends, lows] = await Promise.all([
-      needsBounds || start.kind !== 'earliest' ? listOffsets(this.connection, info, partitions, LATEST, readCommitted) : undefined,
-      needsBounds || start.kind === 'earliest' ? listOffsets(this.connection, info, partitions, EARLIEST, readCommitted) : undefined,
+      needsBounds || start.kind !== 'earliest' ? listOffsets(this.client, info, partitions, LATEST, readCommitted) : undefined,
+      needsBounds || start.kind === 'earliest' ? listOffsets(this.client, info, partitions, EARLIEST, readCommitted) : undefined,
     ]);
     const byTimestamp =
-      start.kind === 'timestamp' ? await listOffsets(this.connection, info, partitions, start.timestamp, readCommitted) : undefined;
+      start.kind === 'timestamp' ? await listOffsets(this.client, info, partitions, start.timestamp, readCommitted) : undefined;
     for (const partition of partitions) {
       const low = lows?.get(partition) ?? 0;
       const end = ends?.get(partition) ?? 0;
@@ -297,10 +295,10 @@ export class PartitionReader implements TopicReader {
   }
 
   /** Assigns partitions without a loop to their current leaders. False if some have no leader yet. */
-  private async route(cluster: InternalCluster): Promise<boolean> {
+  private async route(): Promise<boolean> {
     // Bounded: a broker in the middle of shutting down can hold a request open for a long time.
     const info = await withTimeout(
-      fetchTopic(this.connection, this.options.topic),
+      fetchTopic(this.client, this.options.topic),
       REROUTE_TIMEOUT_MS,
       () => new Error(`timed out after ${REROUTE_TIMEOUT_MS / 1000}s asking who leads the partitions`),
     );
@@ -313,7 +311,7 @@ export class PartitionReader implements TopicReader {
       if (!owned) this.owners.set(leader, (owned = new Set()));
       owned.add(partition);
       if (!this.loops.has(leader)) {
-        const loop = this.fetchLoop(cluster, leader, owned).finally(() => {
+        const loop = this.fetchLoop(leader, owned).finally(() => {
           this.loops.delete(leader);
           this.owners.delete(leader);
           for (const left of owned) if (!this.isDone(left)) this.orphans.add(left);
@@ -325,10 +323,10 @@ export class PartitionReader implements TopicReader {
     return this.orphans.size === 0;
   }
 
-  private async fetchLoop(cluster: InternalCluster, leader: number, owned: Set<number>): Promise<void> {
-    let broker: InternalBroker;
+  private async fetchLoop(leader: number, owned: Set<number>): Promise<void> {
+    let broker: BrokerClient;
     try {
-      broker = await cluster.findBroker({ nodeId: leader });
+      broker = await this.client.broker(leader);
     } catch (error) {
       this.sink.onNotice?.(`broker ${leader} unreachable: ${(error as Error).message}`);
       await sleep(250);
@@ -336,7 +334,7 @@ export class PartitionReader implements TopicReader {
     }
     const maxWaitMs = this.options.maxWaitMs ?? 500;
     // A fetch answers within maxWait unless the broker is in trouble; then move on quickly.
-    const timeout = Math.min(this.connection.options.requestTimeoutMs, REROUTE_TIMEOUT_MS) + maxWaitMs;
+    const timeout = Math.min(this.client.requestTimeoutMs, REROUTE_TIMEOUT_MS) + maxWaitMs;
     const fetchOnce = (): Promise<FetchedPartition[]> =>
       requestFetch(
         broker,
@@ -508,14 +506,14 @@ export class GroupConsumer implements TopicReader {
   async run(): Promise<ReadSummary> {
     registerCodecs();
     const { topic, groupId, stopAtEnd } = this.options;
-    const info = await fetchTopic(this.connection, topic);
+    const info = await fetchTopic(this.connection.cluster, topic);
     const partitions = info.partitions.map((p) => p.partition);
     if (stopAtEnd) {
       const admin = await this.connection.admin();
       const readCommitted = this.options.readCommitted ?? true;
       const [ends, lows, committed] = await Promise.all([
-        listOffsets(this.connection, info, partitions, LATEST, readCommitted),
-        listOffsets(this.connection, info, partitions, EARLIEST, readCommitted),
+        listOffsets(this.connection.cluster, info, partitions, LATEST, readCommitted),
+        listOffsets(this.connection.cluster, info, partitions, EARLIEST, readCommitted),
         admin.fetchOffsets({ groupId, topics: [topic] }),
       ]);
       const committedOf = new Map(committed[0]?.partitions.map((p) => [p.partition, Number(p.offset)]));

@@ -3,7 +3,7 @@
 // work; this one makes one small object per record whose key and value are views into the
 // response buffer, and applies read_committed filtering per batch.
 import { decompress } from './codecs.js';
-import { encoderOf, type InternalBroker, type ProtocolRequest } from './internals.js';
+import type { BrokerClient } from './cluster-client.js';
 
 const FETCH_API_KEY = 1;
 const FETCH_VERSION = 11;
@@ -339,29 +339,22 @@ function decodeRecords(
   }
 }
 
-function fetchV11(request: FetchRequest, requestTimeout: number): ProtocolRequest<FetchedPartition[]> {
-  return {
-    request: {
-      apiKey: FETCH_API_KEY,
-      apiVersion: FETCH_VERSION,
-      apiName: 'Fetch',
-      encode: async () => encoderOf(encodeFetchRequest(request)),
-    },
-    response: {
-      decode: async (payload) =>
-        decodeFetchResponse(payload, request.topic, new Map(request.partitions.map((p) => [p.partition, p.offset]))),
-      parse: async (data) => data,
-    },
-    requestTimeout,
-  };
-}
-
-function supportsFetchV11(broker: InternalBroker): boolean {
-  const range = broker.versions?.[FETCH_API_KEY];
+function supportsFetchV11(broker: BrokerClient): boolean {
+  const range = broker.versions(FETCH_API_KEY);
   return range !== undefined && range.minVersion <= FETCH_VERSION && range.maxVersion >= FETCH_VERSION;
 }
 
-export function requestFetch(broker: InternalBroker, request: FetchRequest, requestTimeout: number): Promise<FetchedPartition[]> {
+export async function requestFetch(broker: BrokerClient, request: FetchRequest, timeoutMs: number): Promise<FetchedPartition[]> {
   if (!supportsFetchV11(broker)) throw new Error('the broker does not support Fetch v11 (Kafka 2.3 or newer is needed)');
-  return broker.connectionPool.send(fetchV11(request, requestTimeout));
+  const fetchedFrom = new Map(request.partitions.map((p) => [p.partition, p.offset]));
+  const response = await broker.send({
+    apiKey: FETCH_API_KEY,
+    apiName: 'Fetch',
+    apiVersion: FETCH_VERSION,
+    body: encodeFetchRequest(request),
+    decode: (payload) => decodeFetchResponse(payload, request.topic, fetchedFrom),
+    expectResponse: true,
+    timeoutMs,
+  });
+  return response!;
 }

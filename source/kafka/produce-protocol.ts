@@ -2,12 +2,9 @@
 // batch's messages with an array copy per message (quadratic in the batch size) and builds
 // several buffers per record; encoding one batch into one buffer is what makes the
 // console producer fast. Produce v8 also returns per-record errors for failure reports.
-import { createRequire } from 'node:module';
+import type { BrokerClient } from './cluster-client.js';
 import type { Header } from './fetch-protocol.js';
-import { encoderOf, type InternalBroker, type ProtocolRequest } from './internals.js';
-
-const require = createRequire(import.meta.url);
-const crc32c = require('kafkajs/src/protocol/recordBatch/crc32C') as (buffer: Buffer) => number;
+import { crc32c } from './internals.js';
 
 const PRODUCE_API_KEY = 0;
 const PRODUCE_VERSION = 8;
@@ -200,28 +197,24 @@ function decodeProduceResponse(payload: Buffer): ProducePartitionResult[] {
 }
 
 /** Sends one Produce request; with acks=0 the broker does not answer and the result is empty. */
-export function requestProduce(
-  broker: InternalBroker,
+export async function requestProduce(
+  broker: BrokerClient,
   topic: string,
   acks: number,
   batches: ReadonlyMap<number, Buffer>,
   timeoutMs: number,
 ): Promise<ProducePartitionResult[]> {
-  const range = broker.versions?.[PRODUCE_API_KEY];
+  const range = broker.versions(PRODUCE_API_KEY);
   if (!range || range.maxVersion < PRODUCE_VERSION) throw new Error('the broker does not support Produce v8 (Kafka 2.4 or newer is needed)');
-  const protocol: ProtocolRequest<ProducePartitionResult[]> = {
-    request: {
-      apiKey: PRODUCE_API_KEY,
-      apiVersion: PRODUCE_VERSION,
-      apiName: 'Produce',
-      expectResponse: () => acks !== 0,
-      encode: async () => encoderOf(encodeProduceRequest(topic, acks, timeoutMs, batches)),
-    },
-    response: {
-      decode: async (payload) => decodeProduceResponse(payload),
-      parse: async (data) => data,
-    },
-    requestTimeout: timeoutMs + 5_000,
-  };
-  return broker.connectionPool.send(protocol).then((result) => result ?? []);
+  const results = await broker.send({
+    apiKey: PRODUCE_API_KEY,
+    apiName: 'Produce',
+    apiVersion: PRODUCE_VERSION,
+    body: encodeProduceRequest(topic, acks, timeoutMs, batches),
+    decode: decodeProduceResponse,
+    expectResponse: acks !== 0,
+    // The broker's own timeout is in the request; ours leaves it room to answer.
+    timeoutMs: timeoutMs + 5_000,
+  });
+  return results ?? [];
 }

@@ -21,7 +21,7 @@ const PARTITION_MAX_BYTES = 64 << 10;
 
 function consume(connection: ConnectionManager, request: ConsumeRequest, sink: RecordSink): Subscription {
   const reader = new PartitionReader(
-    connection,
+    connection.cluster,
     {
       topic: request.topic,
       partitions: request.partitions,
@@ -54,7 +54,7 @@ function producerFor(connection: ConnectionManager) {
     let writer = writers.get(id);
     if (!writer) {
       const created = new MessageWriter(
-        connection,
+        connection.cluster,
         { topic: request.topic, partition: request.partition, acks: 'all', compression: 'none' },
         { onFailure: ({ reason }) => (failure = reason) },
       );
@@ -96,9 +96,9 @@ export function kafkaBackend(connection: ConnectionManager, label: string): Back
       await connection.check().catch(() => {});
     },
     listTopics: async (includeInternal) =>
-      (await fetchTopicSummaries(connection)).filter((t) => includeInternal || !t.isInternal),
+      (await fetchTopicSummaries(connection.cluster)).filter((t) => includeInternal || !t.isInternal),
     describe: async (topic) => {
-      const result = await describeTopics(connection, { topics: [topic], includeInternal: true, watermarks: true });
+      const result = await describeTopics(connection.cluster, { topics: [topic], includeInternal: true, watermarks: true });
       return result.topics[0]!;
     },
     createTopic: (input) => createTopic(connection, { ...input, configs: [] }),
