@@ -3,7 +3,7 @@
 // `consume --format json` prints and `produce --format json` reads. Pure functions, shared by the
 // CLI and the TUI panes.
 import { isUtf8 } from 'node:buffer';
-import type { ConsumedRecord, Header } from '../kafka/fetch-protocol.js';
+import type { ConsumedRecord, Header } from '../kafka/protocol/fetch.js';
 
 export type BytesFormat = 'text' | 'json' | 'hex';
 

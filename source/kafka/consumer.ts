@@ -6,12 +6,13 @@ import type { BrokerClient, ClusterClient } from './cluster-client.js';
 import type { ConnectionManager } from './connection.js';
 import { registerCodecs } from './codecs.js';
 import { KafkaUserError } from './errors.js';
-import { ConsumedRecord, requestFetch, type FetchedPartition, type Header } from './fetch-protocol.js';
-import { errorName, fetchTopic, type TopicInfo } from './metadata.js';
+import { fetchTopic, type TopicInfo } from './metadata.js';
 import { EARLIEST, LATEST, READ_COMMITTED, READ_UNCOMMITTED, groupByLeader, listLeaderOffsets } from './offsets.js';
+import { FETCH_REROUTE, NONE, OFFSET_OUT_OF_RANGE, errorName } from './protocol/error-codes.js';
+import { ConsumedRecord, requestFetch, type FetchedPartition, type Header } from './protocol/fetch.js';
 import { sleep, withTimeout } from './timing.js';
 
-export { ConsumedRecord, type Header } from './fetch-protocol.js';
+export { ConsumedRecord, type Header } from './protocol/fetch.js';
 
 export type StartPosition =
   | { kind: 'earliest' }
@@ -68,19 +69,6 @@ export interface TopicReader {
   resume(): void;
   summary(): ReadSummary;
 }
-
-const OFFSET_OUT_OF_RANGE = 1;
-/** Partition errors that mean "ask the metadata again who leads this partition". */
-const REROUTE_ERRORS = new Set([
-  3, // UNKNOWN_TOPIC_OR_PARTITION (a new leader that has not caught up on metadata)
-  5, // LEADER_NOT_AVAILABLE
-  6, // NOT_LEADER_OR_FOLLOWER
-  13, // NETWORK_EXCEPTION
-  56, // KAFKA_STORAGE_ERROR
-  74, // FENCED_LEADER_EPOCH
-  75, // UNKNOWN_LEADER_EPOCH
-  78, // OFFSET_NOT_AVAILABLE
-]);
 
 interface PartitionState {
   partition: number;
@@ -409,13 +397,13 @@ export class PartitionReader implements TopicReader {
     for (const fetched of response) {
       const state = this.states.get(fetched.partition);
       if (!state || !owned.has(fetched.partition)) continue;
-      if (fetched.errorCode !== 0) {
+      if (fetched.errorCode !== NONE) {
         if (fetched.errorCode === OFFSET_OUT_OF_RANGE) {
           // Retention removed what we were about to read: continue from the oldest record left.
           this.sink.onNotice?.(`partition ${state.partition}: offset ${state.next} no longer exists, continuing from ${fetched.logStartOffset}`);
           if (fetched.logStartOffset > state.next) state.next = fetched.logStartOffset;
           else this.fail(new KafkaUserError(`partition ${state.partition}: offset ${state.next} is out of range`));
-        } else if (REROUTE_ERRORS.has(fetched.errorCode)) {
+        } else if (FETCH_REROUTE.has(fetched.errorCode)) {
           this.sink.onNotice?.(`partition ${state.partition}: ${errorName(fetched.errorCode)}, finding its leader again`);
           owned.delete(fetched.partition);
           this.orphans.add(fetched.partition);

@@ -2,8 +2,8 @@
 // reported (Leader: none) instead of failing the whole request as kafkajs does.
 import type { ClusterClient } from './cluster-client.js';
 import { KafkaUserError } from './errors.js';
-import { kafkaErrorName } from './internals.js';
-import { requestMetadata, type RawMetadata, type RawPartition } from './metadata-protocol.js';
+import { LEADER_NOT_AVAILABLE, NONE, REPLICA_NOT_AVAILABLE, UNKNOWN_TOPIC_OR_PARTITION, errorName } from './protocol/error-codes.js';
+import { requestMetadata, type RawMetadata, type RawPartition } from './protocol/metadata.js';
 
 export interface PartitionInfo {
   partition: number;
@@ -35,15 +35,6 @@ export interface ClusterMetadata {
   controllerId: number | null;
   brokers: BrokerInfo[];
   topics: TopicInfo[];
-}
-
-const NONE = 0;
-const LEADER_NOT_AVAILABLE = 5;
-const REPLICA_NOT_AVAILABLE = 9;
-const UNKNOWN_TOPIC_OR_PARTITION = 3;
-
-export function errorName(code: number): string {
-  return kafkaErrorName(code) ?? `ERROR_${code}`;
 }
 
 export const isUnderReplicated = (p: PartitionInfo): boolean => p.isr.length < p.replicas.length;

@@ -6,10 +6,11 @@
 import type { BrokerClient, ClusterClient } from './cluster-client.js';
 import { COMPRESSION_CODES, compressorFor, type CompressionName } from './codecs.js';
 import { KafkaUserError, errorMessage } from './errors.js';
-import type { Header } from './fetch-protocol.js';
 import { murmur2 } from './internals.js';
-import { errorName, fetchTopic } from './metadata.js';
-import { NO_IDENTITY, encodeBatch, requestProduce, type BatchIdentity } from './produce-protocol.js';
+import { fetchTopic } from './metadata.js';
+import { DUPLICATE_SEQUENCE_NUMBER, NONE, PRODUCE_RETRIABLE, TOO_LARGE, errorName } from './protocol/error-codes.js';
+import type { Header } from './protocol/fetch.js';
+import { NO_IDENTITY, encodeBatch, requestProduce, type BatchIdentity } from './protocol/produce.js';
 import { sleep } from './timing.js';
 
 export type Acks = 'all' | '1' | '0';
@@ -55,24 +56,8 @@ export interface WriteListener {
 }
 
 const ACKS: Record<Acks, number> = { all: -1, '1': 1, '0': 0 };
-const TOO_LARGE = new Set([10, 18]); // MESSAGE_TOO_LARGE, RECORD_LIST_TOO_LARGE
-const DUPLICATE_SEQUENCE_NUMBER = 46;
-/** Errors after which the same batch may succeed, on the same or a new leader. */
-const RETRIABLE = new Set([
-  3, // UNKNOWN_TOPIC_OR_PARTITION
-  5, // LEADER_NOT_AVAILABLE
-  6, // NOT_LEADER_OR_FOLLOWER
-  7, // REQUEST_TIMED_OUT
-  13, // NETWORK_EXCEPTION
-  19, // NOT_ENOUGH_REPLICAS
-  20, // NOT_ENOUGH_REPLICAS_AFTER_APPEND
-  56, // KAFKA_STORAGE_ERROR
-  74, // FENCED_LEADER_EPOCH
-  75, // UNKNOWN_LEADER_EPOCH
-]);
 const TOPIC_CONFIG_RESOURCE = 2;
 const RECORD_OVERHEAD_BYTES = 12;
-
 
 /** Java's default partitioner for keyed records: murmur2 of the key, so keys land where Java clients put them. */
 function partitionForKey(key: Buffer, partitionCount: number): number {
@@ -231,7 +216,7 @@ export class MessageWriter {
         const identity = this.identityFor(partition);
         const encoded = encodeBatch(messages, identity, COMPRESSION_CODES[this.options.compression], this.compress);
         const [result] = await requestProduce(broker, this.options.topic, ACKS[this.options.acks], new Map([[partition, encoded]]), timeoutMs);
-        if (!result || result.errorCode === 0 || result.errorCode === DUPLICATE_SEQUENCE_NUMBER) {
+        if (!result || result.errorCode === NONE || result.errorCode === DUPLICATE_SEQUENCE_NUMBER) {
           if (this.identity) this.sequences.set(partition, identity.baseSequence + messages.length);
           if (result && result.baseOffset >= 0) {
             const last = result.baseOffset + messages.length - 1;
@@ -258,7 +243,7 @@ export class MessageWriter {
           await this.sendPartition(partition, messages.filter((_, i) => !bad.has(i)));
           return;
         }
-        retriable = RETRIABLE.has(result.errorCode);
+        retriable = PRODUCE_RETRIABLE.has(result.errorCode);
         lastProblem = await this.reasonOf(result.errorCode, result.errorMessage);
         if (retriable) this.leaders.set(partition, null);
       } catch (error) {

@@ -2,8 +2,9 @@
 import type { ClusterClient } from './cluster-client.js';
 import type { ConnectionManager } from './connection.js';
 import { KafkaUserError } from './errors.js';
-import { errorName, fetchMetadata, fetchTopic, type TopicInfo } from './metadata.js';
+import { fetchMetadata, fetchTopic, type TopicInfo } from './metadata.js';
 import { EARLIEST, LATEST, READ_UNCOMMITTED, groupByLeader, listLeaderOffsets } from './offsets.js';
+import { NONE, errorName } from './protocol/error-codes.js';
 import { sleep } from './timing.js';
 
 const TOPIC_CONFIG_RESOURCE = 2;
@@ -58,7 +59,7 @@ export async function fetchTopicConfigs(
     }),
   );
   for (const resource of described.resources) {
-    if (resource.errorCode !== 0) throw new KafkaUserError(`topic ${resource.resourceName}: ${errorName(resource.errorCode)}`);
+    if (resource.errorCode !== NONE) throw new KafkaUserError(`topic ${resource.resourceName}: ${errorName(resource.errorCode)}`);
     const overrides = resource.configEntries
       .filter((entry) => entry.configSource === TOPIC_OVERRIDE)
       .map((entry): [string, string] => [entry.configName, entry.isSensitive ? '<hidden>' : entry.configValue])

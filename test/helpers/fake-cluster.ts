@@ -2,14 +2,9 @@
 // leader (or none), a log per partition, and a hook before every fetch to move leaders, inject
 // error codes or break the connection. Requests and responses go through the real codecs.
 import type { BrokerClient, ClusterClient, WireRequest } from '../../source/kafka/cluster-client.js';
-import { NO_IDENTITY, encodeBatch } from '../../source/kafka/produce-protocol.js';
-
-const METADATA = 3;
-const FETCH = 1;
-const NONE = 0;
-const OFFSET_OUT_OF_RANGE = 1;
-const LEADER_NOT_AVAILABLE = 5;
-const NOT_LEADER_OR_FOLLOWER = 6;
+import { LEADER_NOT_AVAILABLE, NONE, NOT_LEADER_OR_FOLLOWER, OFFSET_OUT_OF_RANGE } from '../../source/kafka/protocol/error-codes.js';
+import { NO_IDENTITY, encodeBatch } from '../../source/kafka/protocol/produce.js';
+import { FETCH_V11, METADATA_V12 } from '../../source/kafka/protocol/send-request.js';
 
 export interface FakePartition {
   leader: number | null;
@@ -170,8 +165,8 @@ class FakeBroker implements BrokerClient {
 
   async send<T>(request: WireRequest<T>): Promise<T | undefined> {
     if (!this.cluster.live.has(this.id)) throw new Error(`Connection error: socket hang up (broker ${this.id})`);
-    if (request.apiKey === METADATA) return request.decode(this.cluster.metadataResponse());
-    if (request.apiKey === FETCH) return request.decode(await this.cluster.fetchResponse(this.id, request.body));
+    if (request.apiKey === METADATA_V12.key) return request.decode(this.cluster.metadataResponse());
+    if (request.apiKey === FETCH_V11.key) return request.decode(await this.cluster.fetchResponse(this.id, request.body));
     throw new Error(`the fake cluster does not answer API ${request.apiKey}`);
   }
 

@@ -1,6 +1,6 @@
 // Rendering, escaping and the JSON envelope of consumed records.
 import { describe, expect, it } from 'vitest';
-import { ConsumedRecord } from '../../source/kafka/fetch-protocol.js';
+import { ConsumedRecord } from '../../source/kafka/protocol/fetch.js';
 import {
   DEFAULT_LINE_OPTIONS,
   escapeControl,

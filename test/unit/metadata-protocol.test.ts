@@ -1,8 +1,8 @@
 // Metadata v12 bytes, built by hand from the protocol spec, decoded without throwing on partition errors.
 import { describe, expect, it } from 'vitest';
-import { decodeMetadataResponse, encodeMetadataRequest } from '../../source/kafka/metadata-protocol.js';
+import { decodeMetadataResponse, encodeMetadataRequest } from '../../source/kafka/protocol/metadata.js';
 import { toClusterMetadata } from '../../source/kafka/metadata.js';
-import { WireReader, WireWriter } from '../../source/kafka/wire.js';
+import { WireReader, WireWriter } from '../../source/kafka/protocol/wire.js';
 
 const int16 = (v: number) => {
   const b = Buffer.alloc(2);
