@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { CompressionName } from '../kafka/codecs.js';
 import { KafkaUserError } from '../kafka/errors.js';
-import type { Header } from '../kafka/protocol/fetch.js';
+import type { Header } from '../kafka/record.js';
 import { MessageWriter, type Acks, type OutgoingMessage, type SendFailure, type WriteSummary } from '../kafka/producer.js';
 import { LineSplitter, splitKey, type InputLine } from '../format/message-lines.js';
 import { escapeControl, parseEnvelope } from '../format/message-text.js';

@@ -9,10 +9,11 @@ import { KafkaUserError } from './errors.js';
 import { fetchTopic, type TopicInfo } from './metadata.js';
 import { EARLIEST, LATEST, READ_COMMITTED, READ_UNCOMMITTED, groupByLeader, listLeaderOffsets } from './offsets.js';
 import { FETCH_REROUTE, NONE, OFFSET_OUT_OF_RANGE, errorName } from './protocol/error-codes.js';
-import { ConsumedRecord, requestFetch, type FetchedPartition, type Header } from './protocol/fetch.js';
+import { requestFetch, type FetchedPartition } from './protocol/fetch.js';
+import { KafkaRecord, type Header } from './record.js';
 import { sleep, withTimeout } from './timing.js';
 
-export { ConsumedRecord, type Header } from './protocol/fetch.js';
+export { KafkaRecord, type Header } from './record.js';
 
 export type StartPosition =
   | { kind: 'earliest' }
@@ -38,12 +39,12 @@ export interface ReaderOptions {
   maxWaitMs?: number;
 }
 
-export interface RecordSink {
+export interface ReaderSink {
   /**
    * One call per fetched batch, records in offset order within each partition.
    * Return a promise to hold further deliveries until it settles (backpressure).
    */
-  onBatch(records: ConsumedRecord[]): void | Promise<void>;
+  onBatch(records: KafkaRecord[]): void | Promise<void>;
   /** Transient trouble the reader is working around, e.g. a leader change. */
   onNotice?(message: string): void;
 }
@@ -142,7 +143,7 @@ export class PartitionReader implements TopicReader {
   constructor(
     private readonly client: ClusterClient,
     private readonly options: ReaderOptions,
-    private readonly sink: RecordSink,
+    private readonly sink: ReaderSink,
   ) {}
 
   async run(): Promise<ReadSummary> {
@@ -363,7 +364,7 @@ export class PartitionReader implements TopicReader {
       // maxWaitMs) when the connection closes.
       const nearLimit = this.options.maxRecords !== undefined && this.delivered + span >= this.options.maxRecords;
       if (!nearLimit) pending = fetchNext();
-      let records: ConsumedRecord[];
+      let records: KafkaRecord[];
       try {
         records = this.limit(decoders.length === 1 ? decoders[0]!() : decoders.flatMap((decode) => decode()));
       } catch (error) {
@@ -391,8 +392,8 @@ export class PartitionReader implements TopicReader {
    * Applies one response to the positions (cheap: batch headers only) and drops partitions that
    * finished or moved. Returns what to decode, so that decoding can overlap the next fetch.
    */
-  private advance(response: FetchedPartition[], owned: Set<number>): { decoders: Array<() => ConsumedRecord[]>; span: number } {
-    const decoders: Array<() => ConsumedRecord[]> = [];
+  private advance(response: FetchedPartition[], owned: Set<number>): { decoders: Array<() => KafkaRecord[]>; span: number } {
+    const decoders: Array<() => KafkaRecord[]> = [];
     let span = 0; // offsets covered: at least as many as the records that will decode
     for (const fetched of response) {
       const state = this.states.get(fetched.partition);
@@ -428,7 +429,7 @@ export class PartitionReader implements TopicReader {
   }
 
   /** Cuts a batch at maxRecords; positions go back to the first record not delivered. */
-  private limit(records: ConsumedRecord[]): ConsumedRecord[] {
+  private limit(records: KafkaRecord[]): KafkaRecord[] {
     const max = this.options.maxRecords;
     if (max === undefined || this.delivered + records.length < max) return records;
     const kept = records.slice(0, Math.max(0, max - this.delivered));
@@ -488,7 +489,7 @@ export class GroupConsumer implements TopicReader {
   constructor(
     private readonly connection: ConnectionManager,
     private readonly options: GroupReaderOptions,
-    private readonly sink: RecordSink,
+    private readonly sink: ReaderSink,
   ) {}
 
   async run(): Promise<ReadSummary> {
@@ -546,13 +547,13 @@ export class GroupConsumer implements TopicReader {
     const partition = batch.partition;
     const position = this.positions.get(partition);
     const end = position?.endOffset;
-    const records: ConsumedRecord[] = [];
+    const records: KafkaRecord[] = [];
     const room = this.options.maxRecords === undefined ? Infinity : this.options.maxRecords - this.delivered;
     for (const message of batch.messages) {
       const offset = Number(message.offset);
       if ((end !== undefined && offset >= end) || records.length >= room) break;
       records.push(
-        new ConsumedRecord(batch.topic, partition, offset, Number(message.timestamp), message.key ?? null, message.value ?? null, headersOf(message.headers)),
+        new KafkaRecord(batch.topic, partition, offset, Number(message.timestamp), message.key ?? null, message.value ?? null, headersOf(message.headers)),
       );
     }
     if (records.length === 0 || !isRunning()) return;

@@ -9,8 +9,8 @@ import { KafkaUserError, errorMessage } from './errors.js';
 import { murmur2 } from './internals.js';
 import { fetchTopic } from './metadata.js';
 import { DUPLICATE_SEQUENCE_NUMBER, NONE, PRODUCE_RETRIABLE, TOO_LARGE, errorName } from './protocol/error-codes.js';
-import type { Header } from './protocol/fetch.js';
 import { NO_IDENTITY, encodeBatch, requestProduce, type BatchIdentity } from './protocol/produce.js';
+import type { Header } from './record.js';
 import { sleep } from './timing.js';
 
 export type Acks = 'all' | '1' | '0';

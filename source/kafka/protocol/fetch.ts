@@ -4,6 +4,7 @@
 // response buffer, and applies read_committed filtering per batch.
 import type { BrokerClient } from '../cluster-client.js';
 import { decompress } from '../codecs.js';
+import { KafkaRecord, type Header } from '../record.js';
 import {
   ATTR_COMPRESSION,
   ATTR_CONTROL,
@@ -23,65 +24,6 @@ import {
 } from './record-batch.js';
 import { FETCH_V11, sendRequest } from './send-request.js';
 import { VarintReader } from './varint.js';
-
-export type Header = [key: string, value: Buffer | null];
-
-const EMPTY = Buffer.alloc(0);
-
-/**
- * One record as stored: key, value and header values are raw bytes (null when absent).
- * Records decoded from a fetch keep key and value as positions in the response bytes and make
- * Buffers only when asked, so output that copies bytes straight through allocates nothing per record.
- */
-export class ConsumedRecord {
-  /** Where the key is: bytes, start, length (-1: null key). */
-  readonly keySource: Buffer;
-  readonly keyStart: number;
-  readonly keyLength: number;
-  /** Where the value is: bytes, start, length (-1: null value, a tombstone). */
-  readonly valueSource: Buffer;
-  readonly valueStart: number;
-  readonly valueLength: number;
-
-  /** `source` and the positions after it are for the fetch decoder; then `key` and `value` are ignored. */
-  constructor(
-    readonly topic: string,
-    readonly partition: number,
-    readonly offset: number,
-    readonly timestamp: number,
-    key: Buffer | null,
-    value: Buffer | null,
-    readonly headers: readonly Header[],
-    source?: Buffer,
-    keyStart = 0,
-    keyLength = -1,
-    valueStart = 0,
-    valueLength = -1,
-  ) {
-    if (source) {
-      this.keySource = this.valueSource = source;
-      this.keyStart = keyStart;
-      this.keyLength = keyLength;
-      this.valueStart = valueStart;
-      this.valueLength = valueLength;
-    } else {
-      this.keySource = key ?? EMPTY;
-      this.keyStart = 0;
-      this.keyLength = key ? key.length : -1;
-      this.valueSource = value ?? EMPTY;
-      this.valueStart = 0;
-      this.valueLength = value ? value.length : -1;
-    }
-  }
-
-  get key(): Buffer | null {
-    return this.keyLength < 0 ? null : this.keySource.subarray(this.keyStart, this.keyStart + this.keyLength);
-  }
-
-  get value(): Buffer | null {
-    return this.valueLength < 0 ? null : this.valueSource.subarray(this.valueStart, this.valueStart + this.valueLength);
-  }
-}
 
 export interface FetchPartitionRequest {
   partition: number;
@@ -110,7 +52,7 @@ export interface FetchedPartition {
    * Decodes the records (the costly part, kept apart so the next fetch can be on its way
    * meanwhile), with read_committed filtering applied. `end`: leave out offsets from here on.
    */
-  decodeRecords(end?: number): ConsumedRecord[];
+  decodeRecords(end?: number): KafkaRecord[];
 }
 
 const NO_HEADERS: readonly Header[] = Object.freeze([]);
@@ -190,7 +132,7 @@ export function decodeFetchResponse(payload: Buffer, topic: string, fetchedFrom:
         logStartOffset,
         nextOffset: nextOffsetOf(payload, start, end),
         decodeRecords: (until = Infinity) => {
-          const records: ConsumedRecord[] = [];
+          const records: KafkaRecord[] = [];
           decodeBatches(payload, start, end, topic, partition, records, aborted, fromOffset, until);
           return records;
         },
@@ -220,7 +162,7 @@ function decodeBatches(
   end: number,
   topic: string,
   partition: number,
-  into: ConsumedRecord[],
+  into: KafkaRecord[],
   aborted: readonly AbortedTransaction[],
   fromOffset: number,
   until: number,
@@ -292,7 +234,7 @@ function decodeRecords(
   until: number,
   topic: string,
   partition: number,
-  out: ConsumedRecord[],
+  out: KafkaRecord[],
 ): void {
   let at = start;
 
@@ -338,7 +280,7 @@ function decodeRecords(
     }
     if (offset >= until) return;
     if (offset >= fromOffset) {
-      out.push(new ConsumedRecord(topic, partition, offset, timestamp, null, null, headers, buffer, keyStart, keyLength, valueStart, valueLength));
+      out.push(new KafkaRecord(topic, partition, offset, timestamp, null, null, headers, buffer, keyStart, keyLength, valueStart, valueLength));
     }
   }
 }

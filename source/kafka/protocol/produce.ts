@@ -4,7 +4,7 @@
 // console producer fast. Produce v8 also returns per-record errors for failure reports.
 import type { BrokerClient } from '../cluster-client.js';
 import { crc32c } from '../internals.js';
-import type { Header } from './fetch.js';
+import type { Header } from '../record.js';
 import {
   ATTRIBUTES,
   BASE_SEQUENCE,

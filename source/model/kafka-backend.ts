@@ -1,13 +1,13 @@
 // The TUI's Backend over a real cluster: tolerant metadata for lists and describe, the
 // shared admin for topic changes, and the console commands' reader and writer for messages.
-import type { ConnectionManager } from './connection.js';
-import { PartitionReader } from './consumer.js';
-import { describeTopics } from './describe.js';
-import { KafkaUserError } from './errors.js';
-import { MessageWriter } from './producer.js';
-import { fetchTopicSummaries } from './topic-summaries.js';
-import { alterPartitions, createTopic, deleteTopic } from './topics.js';
-import type { Backend, ConsumeRequest, ProduceRequest, ProduceResult, RecordSink, Subscription } from '../model/backend.js';
+import type { ConnectionManager } from '../kafka/connection.js';
+import { PartitionReader } from '../kafka/consumer.js';
+import { describeTopics } from '../kafka/describe.js';
+import { KafkaUserError } from '../kafka/errors.js';
+import { MessageWriter } from '../kafka/producer.js';
+import { fetchTopicSummaries } from '../kafka/topic-summaries.js';
+import { alterPartitions, createTopic, deleteTopic } from '../kafka/topics.js';
+import type { Backend, ConsumeRequest, ProduceRequest, ProduceResult, RecordSink, Subscription } from './backend.js';
 
 /**
  * Smaller fetches than the console's: the pane needs responsiveness, not bulk throughput.
