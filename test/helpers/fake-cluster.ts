@@ -5,6 +5,7 @@ import type { BrokerClient, ClusterClient, WireRequest } from '../../source/kafk
 import { LEADER_NOT_AVAILABLE, NONE, NOT_LEADER_OR_FOLLOWER, OFFSET_OUT_OF_RANGE } from '../../source/kafka/protocol/error-codes.js';
 import { NO_IDENTITY, encodeBatch } from '../../source/kafka/protocol/produce.js';
 import { FETCH_V11, METADATA_V12 } from '../../source/kafka/protocol/send-request.js';
+import { KafkaBytes } from './kafka-bytes.js';
 
 export interface FakePartition {
   leader: number | null;
@@ -19,52 +20,6 @@ export interface FetchAttempt {
   offset: number;
   /** Fetches so far, this one included. */
   count: number;
-}
-
-/** Bytes in Kafka's big-endian and flexible (compact, varint) encodings. */
-class Bytes {
-  private readonly parts: Buffer[] = [];
-  int16(v: number) {
-    const b = Buffer.alloc(2);
-    b.writeInt16BE(v);
-    return this.push(b);
-  }
-  int32(v: number) {
-    const b = Buffer.alloc(4);
-    b.writeInt32BE(v);
-    return this.push(b);
-  }
-  int64(v: number) {
-    const b = Buffer.alloc(8);
-    b.writeBigInt64BE(BigInt(v));
-    return this.push(b);
-  }
-  uvarint(v: number) {
-    const out: number[] = [];
-    while (v >= 0x80) {
-      out.push((v & 0x7f) | 0x80);
-      v >>>= 7;
-    }
-    out.push(v);
-    return this.push(Buffer.from(out));
-  }
-  compactString(s: string | null) {
-    if (s === null) return this.uvarint(0);
-    const b = Buffer.from(s);
-    return this.uvarint(b.length + 1).push(b);
-  }
-  int32s(values: number[]) {
-    this.uvarint(values.length + 1);
-    for (const v of values) this.int32(v);
-    return this;
-  }
-  push(b: Buffer) {
-    this.parts.push(b);
-    return this;
-  }
-  toBuffer() {
-    return Buffer.concat(this.parts);
-  }
 }
 
 export class FakeCluster implements ClusterClient {
@@ -99,7 +54,7 @@ export class FakeCluster implements ClusterClient {
   async syncBrokers(): Promise<void> {}
 
   metadataResponse(): Buffer {
-    const w = new Bytes().uvarint(0).int32(0); // header tags, throttle
+    const w = new KafkaBytes().uvarint(0).int32(0); // header tags, throttle
     w.uvarint(this.live.size + 1);
     for (const id of this.live) w.int32(id).compactString('127.0.0.1').int32(9000 + id).compactString(null).uvarint(0);
     w.compactString('fake-cluster').int32(1).uvarint(2); // cluster id, controller, one topic
@@ -125,7 +80,7 @@ export class FakeCluster implements ClusterClient {
     }
     this.fetches++;
     const topic = Buffer.from(this.topic);
-    const w = new Bytes().int32(0).int16(NONE).int32(0).int32(1).int16(topic.length).push(topic).int32(asked.length);
+    const w = new KafkaBytes().int32(0).int16(NONE).int32(0).int32(1).int16(topic.length).push(topic).int32(asked.length);
     let empty = true;
     for (const { partition, offset } of asked) {
       const p = this.partitions.get(partition)!;

@@ -43,8 +43,6 @@ export interface FetchRequest {
 export interface FetchedPartition {
   partition: number;
   errorCode: number;
-  highWatermark: number;
-  lastStableOffset: number;
   logStartOffset: number;
   /** The offset to fetch next: past every complete batch, including control and aborted ones; -1 if none. */
   nextOffset: number;
@@ -107,8 +105,8 @@ export function decodeFetchResponse(payload: Buffer, topic: string, fetchedFrom:
     for (let i = 0; i < partitionCount; i++) {
       const partition = payload.readInt32BE(at);
       const partitionError = payload.readInt16BE(at + 4) || errorCode;
-      const highWatermark = int64(payload, at + 6);
-      const lastStableOffset = int64(payload, at + 14);
+      // The high watermark and last stable offset (at + 6, at + 14) are not needed: the end
+      // offsets come from ListOffsets.
       const logStartOffset = int64(payload, at + 22);
       at += 30;
       const abortedCount = payload.readInt32BE(at);
@@ -127,8 +125,6 @@ export function decodeFetchResponse(payload: Buffer, topic: string, fetchedFrom:
       const fetched: FetchedPartition = {
         partition,
         errorCode: partitionError,
-        highWatermark,
-        lastStableOffset,
         logStartOffset,
         nextOffset: nextOffsetOf(payload, start, end),
         decodeRecords: (until = Infinity) => {
