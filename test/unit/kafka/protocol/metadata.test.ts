@@ -1,9 +1,9 @@
 // Metadata v12 bytes, built by hand from the protocol spec, decoded without throwing on partition errors.
 import { describe, expect, it } from 'vitest';
-import { decodeMetadataResponse, encodeMetadataRequest } from '../../source/kafka/protocol/metadata.js';
-import { toClusterMetadata } from '../../source/kafka/metadata.js';
-import { WireReader } from '../../source/kafka/protocol/wire.js';
-import { KafkaBytes } from '../helpers/kafka-bytes.js';
+import { decodeMetadataResponse, encodeMetadataRequest } from '../../../../source/kafka/protocol/metadata.js';
+import { toClusterMetadata } from '../../../../source/kafka/metadata.js';
+import { WireReader } from '../../../../source/kafka/protocol/wire.js';
+import { KafkaBytes } from '../../../helpers/kafka-bytes.js';
 
 const int16 = (v: number) => {
   const b = Buffer.alloc(2);
