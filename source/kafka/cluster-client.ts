@@ -68,7 +68,7 @@ export interface ClusterClient {
 const ATTEMPTS = 3;
 
 /** Tries up to three brokers; a KafkaUserError is the answer, not a broker in trouble. */
-export async function retryOnBrokers<T>(find: () => Promise<BrokerClient>, request: (broker: BrokerClient) => Promise<T>): Promise<T> {
+async function retryOnBrokers<T>(find: () => Promise<BrokerClient>, request: (broker: BrokerClient) => Promise<T>): Promise<T> {
   let lastError: unknown;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     try {
