@@ -39,6 +39,14 @@ describe('BracketedPasteReader', () => {
     expect(reader.feed('~', plain)).toEqual({ kind: 'done', text: 'abc', rest: '' });
   });
 
+  it('a paste whose end marker never came stops swallowing keys after two seconds', () => {
+    const reader = new BracketedPasteReader();
+    expect(reader.feed('[200~half', plain, 1_000)).toEqual({ kind: 'inside' });
+    expect(reader.feed('more', plain, 2_500)).toEqual({ kind: 'inside' });
+    expect(reader.feed('q', plain, 5_000)).toEqual({ kind: 'none' });
+    expect(reader.active).toBe(false);
+  });
+
   it('ordinary text and keys are not a paste', () => {
     const reader = new BracketedPasteReader();
     expect(reader.feed('hello [200~', plain)).toEqual({ kind: 'none' });

@@ -20,15 +20,21 @@ export interface PasteKey {
   tab: boolean;
 }
 
+/** A paste arrives within milliseconds; an end marker this late was lost, so keys are keys again. */
+const STALE_MS = 2_000;
+
 /** Collects a bracketed paste across useInput events, so no part of it is taken as a key. */
 export class BracketedPasteReader {
   private buffer: string | undefined;
+  private lastAt = 0;
 
   get active(): boolean {
     return this.buffer !== undefined;
   }
 
-  feed(input: string, key: PasteKey): PasteStep {
+  feed(input: string, key: PasteKey, now = Date.now()): PasteStep {
+    if (this.buffer !== undefined && now - this.lastAt > STALE_MS) this.buffer = undefined;
+    this.lastAt = now;
     if (this.buffer === undefined) {
       const start = START.exec(input);
       if (!start) return { kind: 'none' };
