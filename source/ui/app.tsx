@@ -443,6 +443,12 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
     if (global) run(global.command);
   };
 
+  /** A run of typed text, inserted as text even when it spells a key name ("up", "enter"). */
+  const typeText = (text: string) => {
+    if (!ui.snapshot.prompt && producer.snapshot.pending) return;
+    setLine(insertText(currentLine(), text));
+  };
+
   /** Several lines at once: the producer asks, then sends one message per line; a prompt keeps the first. */
   const handleLines = (lines: string[]) => {
     const state = ui.snapshot;
@@ -480,7 +486,7 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
       }
       for (const piece of read.pieces) {
         if (piece.kind === 'enter') handleKey('enter', '\r');
-        else handleKey(piece.text, piece.text);
+        else typeText(piece.text);
       }
     }
   };

@@ -96,6 +96,17 @@ describe('multi-line paste into the producer', () => {
   });
 });
 
+describe('keys read together', () => {
+  it('a fast-typed run that spells a key name is text, not that key', async () => {
+    const app = await start();
+    app.history.add('events', 'old line');
+    await app.press('p');
+    await app.press('up');
+    await app.waitFor('events> up');
+    expect(app.models.producer.snapshot.text).toBe('up');
+  });
+});
+
 describe('typing into the producer is a mode', () => {
   it('Tab onto the producer pane does not start typing: letters and Enter send nothing', async () => {
     const app = await start();
