@@ -469,7 +469,7 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
 
   /** Several keys in one read: typed faster than the terminal is read, or pasted without brackets. */
   const handleChunk = (chunk: string) => {
-    for (let at = 0; at < chunk.length; ) {
+    for (let at = 0; at < chunk.length;) {
       const char = chunk[at]!;
       if (!lineActive() || char === '\t' || char === '\u007f') {
         // Commands take keys one at a time, so `p` then text works.

@@ -2,16 +2,7 @@
 // all read this table; nothing else decides what a key does.
 
 /** Where a binding applies: a pane, an overlay, a line being edited, or everywhere. */
-export type KeyContext =
-  | 'global'
-  | 'topics'
-  | 'describe'
-  | 'consumer'
-  | 'producerPane'
-  | 'producer'
-  | 'detail'
-  | 'help'
-  | 'input';
+export type KeyContext = 'global' | 'topics' | 'describe' | 'consumer' | 'producerPane' | 'producer' | 'detail' | 'help' | 'input';
 
 export type Command =
   | 'app.help'
@@ -91,7 +82,13 @@ export const KEYMAP: readonly Binding[] = [
     when: TOPIC_ACTIONS,
     hint: 'from…',
   },
-  { keys: ['p'], command: 'produce.focus', description: 'produce to the topic (start typing a message)', when: TOPIC_ACTIONS, hint: 'produce' },
+  {
+    keys: ['p'],
+    command: 'produce.focus',
+    description: 'produce to the topic (start typing a message)',
+    when: TOPIC_ACTIONS,
+    hint: 'produce',
+  },
   // Not `p` here: a word typed on the pane by mistake (`newtopic`) would start a message at its p.
   { keys: ['enter'], command: 'produce.focus', description: 'start typing a message', when: ['producerPane'], hint: 'type' },
   { keys: ['n'], command: 'topic.create', description: 'create a topic', when: ['topics'], hint: 'new' },

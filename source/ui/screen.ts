@@ -14,7 +14,9 @@ let active = false;
 
 export function enterFullscreen(stdout: NodeJS.WriteStream, headline: string): void {
   active = true;
-  stdout.write(`${ENTER_ALTERNATE_SCREEN}${HIDE_CURSOR}${BRACKETED_PASTE_ON}${CLEAR_AND_HOME}${headline.slice(0, stdout.columns || 80)}\x1b[H`);
+  stdout.write(
+    `${ENTER_ALTERNATE_SCREEN}${HIDE_CURSOR}${BRACKETED_PASTE_ON}${CLEAR_AND_HOME}${headline.slice(0, stdout.columns || 80)}\x1b[H`,
+  );
 }
 
 /** Clears what the CLI drew, so Ink's first frame starts on an empty screen. */

@@ -119,9 +119,22 @@ describe('line editor: wide characters and emoji', () => {
 
 describe('keyName for editing keys', () => {
   const none: KeyEvent = {
-    upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageUp: false, pageDown: false,
-    home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
-    backspace: false, delete: false, meta: false,
+    upArrow: false,
+    downArrow: false,
+    leftArrow: false,
+    rightArrow: false,
+    pageUp: false,
+    pageDown: false,
+    home: false,
+    end: false,
+    return: false,
+    escape: false,
+    ctrl: false,
+    shift: false,
+    tab: false,
+    backspace: false,
+    delete: false,
+    meta: false,
   };
   it('names Ctrl/Alt arrows, Alt letters, and tells Delete from Backspace by the raw bytes', () => {
     expect(keyName('', { ...none, leftArrow: true })).toBe('left');

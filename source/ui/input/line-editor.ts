@@ -163,9 +163,15 @@ export function viewLine(line: Line, width: number): LineView {
     end++;
   }
   return {
-    before: graphemes.slice(start, cursorIndex).map((g) => g.text).join(''),
+    before: graphemes
+      .slice(start, cursorIndex)
+      .map((g) => g.text)
+      .join(''),
     at,
-    after: graphemes.slice(cursorIndex + 1, end).map((g) => g.text).join(''),
+    after: graphemes
+      .slice(cursorIndex + 1, end)
+      .map((g) => g.text)
+      .join(''),
     clippedLeft: start > 0,
     clippedRight: end < graphemes.length,
   };

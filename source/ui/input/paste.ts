@@ -4,7 +4,9 @@
 // split the ESC from the rest turns into an Escape key followed by text starting `[200~`;
 // both shapes are recognised.
 
+// eslint-disable-next-line no-control-regex
 const START = /^\u001b?\[200~/;
+// eslint-disable-next-line no-control-regex
 const END = /\u001b?\[201~/;
 
 /** What the reader made of one useInput event. */
@@ -87,5 +89,6 @@ export function readTextRun(run: string): { kind: 'lines'; lines: string[] } | {
  * is not text (Tab, Backspace, Escape). Line breaks stay in the run; the caller decides.
  */
 export function textRun(chunk: string): string {
+  // eslint-disable-next-line no-control-regex
   return /^[^\t\u007f\u001b]*/.exec(chunk)![0];
 }
