@@ -1,6 +1,8 @@
 import { helpSections } from '../keymap.js';
 import { PaneTitle, Rows, type Row } from './rows.js';
 import { Box } from 'ink';
+import { scrollTop } from '../../model/list-window.js';
+import { listRows } from '../layout.js';
 
 /** Every line of the help overlay, generated from the keymap. */
 export function helpLines(): string[] {
@@ -14,14 +16,15 @@ export function helpLines(): string[] {
 
 export function HelpOverlay({ top, height, width }: { top: number; height: number; width: number }) {
   const lines = helpLines();
-  const start = Math.max(0, Math.min(top, lines.length - (height - 1)));
+  const bodyHeight = listRows(height, 'overlay');
+  const start = scrollTop(top, lines.length, bodyHeight);
   const rows: Row[] = lines
-    .slice(start, start + height - 1)
+    .slice(start, start + bodyHeight)
     .map((text, i) => ({ key: start + i, text, bold: !text.startsWith(' ') }));
   return (
     <Box flexDirection="column" height={height} width={width}>
       <PaneTitle title="Help" focused width={width} extra="j/k scroll · Esc close" />
-      <Rows rows={rows} height={height - 1} width={width} />
+      <Rows rows={rows} height={bodyHeight} width={width} />
     </Box>
   );
 }

@@ -1,9 +1,11 @@
 import { Box } from 'ink';
 import type { DescribeStore } from '../../model/describe-store.js';
+import { scrollTop } from '../../model/list-window.js';
 import { isOffline, isUnderReplicated, replicationFactor, type PartitionInfo } from '../../kafka/metadata.js';
 import type { Watermarks } from '../../kafka/topics.js';
 import { PaneTitle, Rows, type Row } from '../components/rows.js';
 import { useStore } from '../hooks/use-store.js';
+import { listRows } from '../layout.js';
 import { escapeControl } from '../safe-text.js';
 import { MARK, useColor } from '../theme.js';
 import { formatCount } from './topics.js';
@@ -53,8 +55,8 @@ export function DescribePane({
     rows.push({ key: 'header', text: DESCRIBE_HEADER, dim: true });
     const configs = d.configs.map(([k, v]) => `${k}=${escapeControl(v)}`).join(' ');
     rows.push({ key: 'configs', text: `  configs: ${configs || '(defaults)'}`, dim: true });
-    const bodyHeight = height - 1 - rows.length;
-    const start = Math.max(0, Math.min(top, d.partitions.length - bodyHeight));
+    const bodyHeight = listRows(height, 'describe');
+    const start = scrollTop(top, d.partitions.length, bodyHeight);
     for (const p of d.partitions.slice(start, start + bodyHeight)) {
       const bad = isOffline(p) ? 'red' : isUnderReplicated(p) ? 'yellow' : undefined;
       rows.push({ key: p.partition, text: partitionRow(p, d.watermarks?.get(p.partition)), color: bad && color(bad) });
