@@ -12,7 +12,7 @@ import { dispatch } from './controllers/index.js';
 import { contextsOf } from './focus.js';
 import { useStore } from './hooks/use-store.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
-import { KEYMAP, keyName, resolveKey, type Command } from './keymap.js';
+import { KEYMAP, keyName, resolveKey, type Binding, type Command } from './keymap.js';
 import { layoutFor, type Layout } from './layout.js';
 import type { Models } from './models.js';
 import { ConsumerPane } from './panes/consumer.js';
@@ -33,9 +33,13 @@ export interface AppProps {
   initialTopic?: string;
   /** Size override for tests; the terminal's size otherwise. */
   size?: { columns: number; rows: number };
+  /** The keymap with the user's remaps (config `keys`); the defaults otherwise. */
+  keymap?: readonly Binding[];
+  /** A message to show once at start, e.g. why the user's key remaps were refused. */
+  notice?: string;
 }
 
-export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
+export function App({ models, readOnly, color, initialTopic, size, keymap = KEYMAP, notice }: AppProps) {
   const { exit } = useApp();
   const terminal = useTerminalSize();
   const layout = layoutFor(size?.columns ?? terminal.columns, size?.rows ?? terminal.rows);
@@ -44,7 +48,13 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
 
   const [ui] = useState(
     () =>
-      new UiStore({ focus: initialTopic ? 'describe' : 'topics', returnFocus: 'topics', overlayTop: 0, describeTop: 0 }),
+      new UiStore({
+        focus: initialTopic ? 'describe' : 'topics',
+        returnFocus: 'topics',
+        overlayTop: 0,
+        describeTop: 0,
+        flash: notice ? { text: notice, error: true } : undefined,
+      }),
   );
   const { focus, overlay, overlayTop, describeTop, prompt, flash } = useStore(ui);
 
@@ -77,7 +87,7 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
     ui,
     layout,
     readOnly,
-    keymap: KEYMAP,
+    keymap,
     say: (text, error = false) => ui.set({ flash: { text, error } }),
     exit,
   };
@@ -95,7 +105,7 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
 
   const handleKey = (name: string, input: string) => {
     const state = ui.snapshot;
-    const binding = resolveKey(name, contextsOf(state));
+    const binding = resolveKey(name, contextsOf(state), keymap);
     if (binding) return run(binding.command);
     if (!state.prompt && state.focus !== 'producer') return;
     const current = state.prompt;
@@ -108,7 +118,7 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
       return;
     }
     // While typing, only the non-printing global keys (Tab, Ctrl-C) still act.
-    const global = name.length > 1 ? resolveKey(name, ['global']) : undefined;
+    const global = name.length > 1 ? resolveKey(name, ['global'], keymap) : undefined;
     if (global) run(global.command);
   };
 
@@ -144,6 +154,7 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
         {overlay ? (
           <OverlayView
             kind={overlay}
+            keymap={keymap}
             models={models}
             layout={layout}
             top={overlayTop}
@@ -169,7 +180,7 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
         {prompt ? (
           <LineInput label={prompt.label} text={prompt.text} placeholder={prompt.placeholder} width={layout.width} active />
         ) : (
-          <HintBar contexts={contexts} width={layout.width} flash={flash} />
+          <HintBar contexts={contexts} keymap={keymap} width={layout.width} flash={flash} />
         )}
       </Box>
     </ColorContext.Provider>
@@ -178,18 +189,20 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
 
 function OverlayView({
   kind,
+  keymap,
   models,
   layout,
   top,
   brokers,
 }: {
   kind: Overlay;
+  keymap: readonly Binding[];
   models: Models;
   layout: Layout;
   top: number;
   brokers: ReadonlyArray<{ nodeId: number; host: string; port: number }>;
 }) {
-  if (kind === 'help') return <HelpOverlay top={top} height={layout.mainHeight} width={layout.width} />;
+  if (kind === 'help') return <HelpOverlay keymap={keymap} top={top} height={layout.mainHeight} width={layout.width} />;
   if (kind === 'detail') return <DetailView store={models.consumer} height={layout.mainHeight} width={layout.width} top={top} />;
   const rows = brokers.map((b) => ({ key: b.nodeId, text: `  ${String(b.nodeId).padStart(4)}  ${b.host}:${b.port}` }));
   return (

@@ -11,12 +11,12 @@ import type { CommandContext, Controller } from './context.js';
 
 type Move = number | 'top' | 'bottom';
 
-function moveCursor({ ui, models, layout }: CommandContext, move: Move): void {
+function moveCursor({ ui, models, layout, keymap }: CommandContext, move: Move): void {
   const context = contextsOf(ui.snapshot)[0];
   const scrolled = (top: number, count: number, height: number) =>
     scrollTop(move === 'top' ? 0 : move === 'bottom' ? count : top + move, count, height);
   if (context === 'help' || context === 'detail') {
-    const count = context === 'help' ? helpLines().length : detailRowCount(models.consumer, layout.width);
+    const count = context === 'help' ? helpLines(keymap).length : detailRowCount(models.consumer, layout.width);
     ui.set({ overlayTop: scrolled(ui.snapshot.overlayTop, count, listRows(layout.mainHeight, 'overlay')) });
   } else if (context === 'describe') {
     const count = models.describe.snapshot.description?.partitions.length ?? 0;
