@@ -233,8 +233,6 @@ export function keyName(input: string, key: KeyEvent): string {
   if (key.escape) return 'esc';
   if (key.upArrow) return 'up';
   if (key.downArrow) return 'down';
-  if (key.leftArrow) return 'left';
-  if (key.rightArrow) return 'right';
   if (key.pageUp) return 'pgup';
   if (key.pageDown) return 'pgdn';
   if (key.home) return 'home';

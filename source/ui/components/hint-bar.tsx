@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import { hintsFor, type Binding, type KeyContext } from '../keymap.js';
-import { escapeControl } from '../safe-text.js';
+import { escapeControlAndTabs } from '../../format/escape.js';
 import { useColor } from '../theme.js';
 
 export interface Flash {
@@ -24,7 +24,7 @@ export function HintBar({
   if (flash) {
     return (
       <Text color={color(flash.error ? 'red' : 'green')} wrap="truncate-end">
-        {`${flash.error ? '✖ ' : '✔ '}${escapeControl(flash.text)}`.slice(0, width)}
+        {`${flash.error ? '✖ ' : '✔ '}${escapeControlAndTabs(flash.text)}`.slice(0, width)}
       </Text>
     );
   }

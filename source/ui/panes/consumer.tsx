@@ -6,7 +6,7 @@ import { windowTop } from '../../model/list-window.js';
 import { PaneTitle, Rows, type Row } from '../components/rows.js';
 import { useBufferVersion, useStore } from '../hooks/use-store.js';
 import { ROW_HEADER, recordRow } from '../record-text.js';
-import { escapeControl } from '../safe-text.js';
+import { escapeControlAndTabs } from '../../format/escape.js';
 
 export function positionText(from: StartPosition): string {
   switch (from.kind) {
@@ -45,9 +45,9 @@ export function ConsumerPane({
     ? [
         // Most telling first: a narrow terminal truncates the end of the title.
         mode,
-        state.error ? `✖ ${escapeControl(state.error)}` : '',
+        state.error ? `✖ ${escapeControlAndTabs(state.error)}` : '',
         `${buffer.total.toLocaleString('en-US')} received`,
-        state.search ? `/${escapeControl(state.search)}` : '',
+        state.search ? `/${escapeControlAndTabs(state.search)}` : '',
         `${buffer.size.toLocaleString('en-US')}/${buffer.capacity.toLocaleString('en-US')} kept`,
         positionText(request.from),
         request.partitions.length > 0 ? `p=${request.partitions.join(',')}` : '',

@@ -6,9 +6,9 @@ import type { Watermarks } from '../../kafka/topics.js';
 import { PaneTitle, Rows, type Row } from '../components/rows.js';
 import { useStore } from '../hooks/use-store.js';
 import { listRows } from '../layout.js';
-import { escapeControl } from '../safe-text.js';
+import { escapeControlAndTabs } from '../../format/escape.js';
 import { MARK, useColor } from '../theme.js';
-import { formatCount } from './topics.js';
+import { formatCount } from '../../format/count.js';
 
 export const DESCRIBE_HEADER = `  ${'P'.padStart(3)} ${'LDR'.padStart(4)} ${'REPLICAS'.padEnd(8)} ${'ISR'.padEnd(7)} ${'OFFL'.padEnd(5)}${'LOW'.padStart(6)}${'HIGH'.padStart(8)}`;
 
@@ -44,7 +44,7 @@ export function DescribePane({
   const extra = [
     d ? `P=${d.partitions.length} RF=${replicationFactor(d)}` : '',
     state.loading ? '…' : '',
-    state.error ? `✖ ${escapeControl(state.error)}` : '',
+    state.error ? `✖ ${escapeControlAndTabs(state.error)}` : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -53,7 +53,7 @@ export function DescribePane({
   else if (!d) rows.push({ key: 'none', text: state.loading ? '  loading…' : '', dim: true });
   else {
     rows.push({ key: 'header', text: DESCRIBE_HEADER, dim: true });
-    const configs = d.configs.map(([k, v]) => `${k}=${escapeControl(v)}`).join(' ');
+    const configs = d.configs.map(([k, v]) => `${k}=${escapeControlAndTabs(v)}`).join(' ');
     rows.push({ key: 'configs', text: `  configs: ${configs || '(defaults)'}`, dim: true });
     const bodyHeight = listRows(height, 'describe');
     const start = scrollTop(top, d.partitions.length, bodyHeight);
