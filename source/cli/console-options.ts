@@ -4,6 +4,7 @@
 import type { StartPosition } from '../kafka/consumer.js';
 import { KafkaUserError } from '../kafka/errors.js';
 import { TIME_HELP, parseTime } from '../format/time-grammar.js';
+import { splitKeyValue } from '../format/key-value.js';
 
 const usage = (message: string) => new KafkaUserError(message, 2);
 
@@ -30,11 +31,11 @@ export function parseTimestamp(text: string, now = Date.now()): number {
 export function parseProperties(pairs: readonly string[], known: readonly string[], flag = '--property'): Map<string, string> {
   const result = new Map<string, string>();
   for (const pair of pairs) {
-    const equals = pair.indexOf('=');
-    if (equals <= 0) throw usage(`invalid ${flag} '${pair}': expected name=value`);
-    const name = pair.slice(0, equals).trim();
+    const property = splitKeyValue(pair);
+    if (!property) throw usage(`invalid ${flag} '${pair}': expected name=value`);
+    const name = property[0].trim();
     if (!known.includes(name)) throw usage(`unknown ${flag} '${name}' (known: ${known.join(', ')})`);
-    result.set(name, unescapeSeparator(pair.slice(equals + 1)));
+    result.set(name, unescapeSeparator(property[1]));
   }
   return result;
 }
@@ -53,9 +54,9 @@ export function parseBooleanProperty(name: string, value: string): boolean {
 
 /** --header k=v: the header key is before the first '='. */
 export function parseHeaderFlag(text: string): [string, Buffer] {
-  const equals = text.indexOf('=');
-  if (equals <= 0) throw usage(`invalid --header '${text}': expected key=value`);
-  return [text.slice(0, equals), Buffer.from(text.slice(equals + 1), 'utf8')];
+  const header = splitKeyValue(text);
+  if (!header) throw usage(`invalid --header '${text}': expected key=value`);
+  return [header[0], Buffer.from(header[1], 'utf8')];
 }
 
 export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
