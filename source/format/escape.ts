@@ -4,6 +4,7 @@
 
 // C0 controls except tab, DEL, C1 controls, and the Unicode bidi/format controls that can
 // reorder what a terminal shows (Trojan Source).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\b': '\\b', '\f': '\\f', '\v': '\\v', '\0': '\\0' };
 

@@ -66,19 +66,19 @@ export function App({ models, readOnly, color, initialTopic, size, keymap = KEYM
       void describe.show(initialTopic);
       producer.setTopic(initialTopic);
     }
-  }, []);
+  }, [topics, describe, producer, initialTopic]);
 
   // A list that failed while the cluster was away comes back with it.
   const connectionState = connection.status.state;
   useEffect(() => {
     if (connectionState === 'ready' && topics.snapshot.error) void topics.refresh();
-  }, [connectionState]);
+  }, [connectionState, topics]);
 
   useEffect(() => {
     if (!flash) return;
     const timer = setTimeout(() => ui.set({ flash: undefined }), 4000);
     return () => clearTimeout(timer);
-  }, [flash]);
+  }, [flash, ui]);
 
   // Handlers run from key presses and read the stores' current snapshots, never values
   // captured at render time.
@@ -96,6 +96,7 @@ export function App({ models, readOnly, color, initialTopic, size, keymap = KEYM
   /** The line after a typed key, or undefined when the key does not edit text. */
   const editText = (name: string, input: string, text: string): string | undefined => {
     if (name === 'backspace') return text.slice(0, -1);
+    // eslint-disable-next-line no-control-regex
     if (name.startsWith('ctrl+') || (name.length > 1 && !/^[^\u0000-\u001f]+$/.test(input))) return undefined;
     // Pasted newlines would end the line; keep the rest of the paste on it.
     // eslint-disable-next-line no-control-regex

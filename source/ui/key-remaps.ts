@@ -28,11 +28,13 @@ const NAMED_KEYS = new Set(['up', 'down', 'pgup', 'pgdn', 'home', 'end', 'enter'
 
 /** A name keyName() can produce: one printable character, a named key, or ctrl+letter. */
 export function isKeyName(key: string): boolean {
-  return NAMED_KEYS.has(key) || /^ctrl\+[a-z]$/.test(key) || /^[\u0021-\u007e]$/.test(key) || /^[^\u0000-\u007f]$/u.test(key);
+  if (NAMED_KEYS.has(key) || /^ctrl\+[a-z]$/.test(key)) return true;
+  const code = [...key].length === 1 ? key.codePointAt(0)! : -1;
+  // Printable ASCII (space is 'space'), or any character past the C1 controls.
+  return (code > 0x20 && code < 0x7f) || code > 0x9f;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 class RemapError extends Error {}
 
@@ -70,7 +72,12 @@ function remapped(raw: unknown, defaults: readonly Binding[]): Binding[] {
       const others = original.when.filter((c) => c !== context);
       const replacement: Binding = { ...original, keys, when: [context as KeyContext] };
       const at = keymap.indexOf(original);
-      keymap = [...keymap.slice(0, at), ...(others.length > 0 ? [{ ...original, when: others }] : []), replacement, ...keymap.slice(at + 1)];
+      keymap = [
+        ...keymap.slice(0, at),
+        ...(others.length > 0 ? [{ ...original, when: others }] : []),
+        replacement,
+        ...keymap.slice(at + 1),
+      ];
       changed.set(replacement, entry);
     }
   }
@@ -94,7 +101,9 @@ function remapped(raw: unknown, defaults: readonly Binding[]): Binding[] {
 }
 
 /** Every binding as one row per context, for `kafka-tui keys`. */
-export function keyTable(keymap: readonly Binding[]): Array<{ context: KeyContext; command: Command; keys: string[]; description: string }> {
+export function keyTable(
+  keymap: readonly Binding[],
+): Array<{ context: KeyContext; command: Command; keys: string[]; description: string }> {
   return CONTEXTS.flatMap((context) =>
     keymap
       .filter((b) => b.when.includes(context))

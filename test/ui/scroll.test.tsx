@@ -29,7 +29,13 @@ describe('G then k', () => {
   it('describe: the first k shows the partition above the last page', async () => {
     app = await renderApp((b) => {
       b.topics = [topic('wide', { partitions: 40 })];
-      b.descriptions.set('wide', description('wide', Array.from({ length: 40 }, (_, i) => partition(i))));
+      b.descriptions.set(
+        'wide',
+        description(
+          'wide',
+          Array.from({ length: 40 }, (_, i) => partition(i)),
+        ),
+      );
     });
     await app.waitFor('wide');
     await app.press('d');

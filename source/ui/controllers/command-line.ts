@@ -7,13 +7,11 @@ import type { ControllerContext } from './context.js';
 type Verb<K extends LineCommand['kind']> = (ctx: ControllerContext, command: Extract<LineCommand, { kind: K }>) => void;
 
 /** The verb's topic, else the one on screen; without either, says how to name one. */
-const needTopic =
-  (then: (ctx: ControllerContext, topic: string) => void) =>
-  (ctx: ControllerContext, command: { topic?: string }) => {
-    const topic = command.topic ?? currentTopic(ctx);
-    if (topic) then(ctx, topic);
-    else ctx.say('name a topic: e.g. :describe orders', true);
-  };
+const needTopic = (then: (ctx: ControllerContext, topic: string) => void) => (ctx: ControllerContext, command: { topic?: string }) => {
+  const topic = command.topic ?? currentTopic(ctx);
+  if (topic) then(ctx, topic);
+  else ctx.say('name a topic: e.g. :describe orders', true);
+};
 
 export const LINE_VERBS: { [K in LineCommand['kind']]: Verb<K> } = {
   topics: ({ ui }) => ui.set({ overlay: undefined, focus: 'topics' }),

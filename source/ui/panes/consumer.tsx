@@ -63,10 +63,13 @@ export function ConsumerPane({
     const listHeight = height - 2;
     const source = store.rows();
     const cursor = store.cursorIndex(source);
+    // Read and written during render on purpose, as in the topics pane: state would draw twice a frame.
+    // eslint-disable-next-line react-hooks/refs
     const previousTop = source.indexAtOrAfter(topSeqRef.current);
     const top = state.follow
       ? Math.max(0, source.count - listHeight)
       : windowTop(previousTop, cursor, listHeight, source.count);
+    // eslint-disable-next-line react-hooks/refs
     if (source.count > 0) topSeqRef.current = source.seqAt(top);
     for (let i = top; i < Math.min(source.count, top + listHeight); i++) {
       const seq = source.seqAt(i);

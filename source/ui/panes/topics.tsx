@@ -33,7 +33,11 @@ export function TopicsPane({
   const color = useColor();
   const topRef = useRef(0);
   const listHeight = height - 2;
+  // The window moves as little as possible from where the last frame had it (list-window.ts): a
+  // ref read and written during render on purpose. Keeping it in state would draw twice a frame.
+  // eslint-disable-next-line react-hooks/refs
   const top = windowTop(topRef.current, state.selected, listHeight, state.visible.length);
+  // eslint-disable-next-line react-hooks/refs
   topRef.current = top;
 
   const count = state.visible.length;

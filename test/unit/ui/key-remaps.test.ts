@@ -10,7 +10,7 @@ describe('key remaps', () => {
     expect(applyKeyRemaps({})).toEqual({ keymap: KEYMAP });
   });
 
-  it('replaces a command\'s keys in one context and keeps them in the others', () => {
+  it("replaces a command's keys in one context and keeps them in the others", () => {
     const { keymap, error } = applyKeyRemaps({ topics: { 'consume.start': ['x'] } });
     expect(error).toBeUndefined();
     expect(resolveKey('x', ['topics', 'global'], keymap)?.command).toBe('consume.start');
@@ -35,10 +35,16 @@ describe('key remaps', () => {
   it('every mistake is one line naming the entry, and the defaults are kept', () => {
     const cases: Array<[unknown, string]> = [
       [['x'], 'config keys: expected {"<context>": {"<command>": ["<key>", ...]}}'],
-      [{ tpoics: { 'consume.start': ['x'] } }, 'config keys.tpoics: unknown context (use global, topics, describe, consumer, producer, detail, help, input)'],
+      [
+        { tpoics: { 'consume.start': ['x'] } },
+        'config keys.tpoics: unknown context (use global, topics, describe, consumer, producer, detail, help, input)',
+      ],
       [{ topics: { 'consume.begin': ['x'] } }, 'config keys.topics.consume.begin: unknown command (see: kafka-tui keys)'],
       [{ topics: { 'consume.start': [] } }, 'config keys.topics.consume.start: expected a key or a list of keys, e.g. ["x"]'],
-      [{ topics: { 'consume.start': ['xx'] } }, "config keys.topics.consume.start: 'xx' is not a key name (e.g. x, X, ctrl+x, enter, pgdn)"],
+      [
+        { topics: { 'consume.start': ['xx'] } },
+        "config keys.topics.consume.start: 'xx' is not a key name (e.g. x, X, ctrl+x, enter, pgdn)",
+      ],
       [{ help: { 'consume.start': ['x'] } }, 'config keys.help.consume.start: consume.start has no key in help (see: kafka-tui keys)'],
       [{ topics: { 'consume.start': ['d'] } }, "config keys.topics.consume.start: 'd' is already topic.describe in topics"],
       [{ topics: { 'consume.start': ['q'] } }, "config keys.topics.consume.start: 'q' is already app.quit in topics"],
@@ -55,6 +61,11 @@ describe('key remaps', () => {
   it('the table lists each binding once per context it applies in', () => {
     const table = keyTable(KEYMAP);
     expect(table.length).toBe(KEYMAP.reduce((n, b) => n + b.when.length, 0));
-    expect(table).toContainEqual({ context: 'consumer', command: 'consume.pause', keys: ['space'], description: 'pause or resume the consumer' });
+    expect(table).toContainEqual({
+      context: 'consumer',
+      command: 'consume.pause',
+      keys: ['space'],
+      description: 'pause or resume the consumer',
+    });
   });
 });
