@@ -1,7 +1,7 @@
 import { Text } from 'ink';
 import stringWidth from 'string-width';
 import { lineOf, viewLine } from '../input/line-editor.js';
-import { escapeControl } from '../safe-text.js';
+import { escapeControlAndTabs } from '../../format/escape.js';
 
 /**
  * A one-line input drawn as `label text`, the cursor in inverse, scrolled around the cursor.
@@ -27,7 +27,7 @@ export function LineInput({
 }) {
   const room = Math.max(1, width - stringWidth(label));
   if (!active) {
-    const shown = escapeControl(text);
+    const shown = escapeControlAndTabs(text);
     const visible = stringWidth(shown) > room ? `…${shown.slice(shown.length - room + 1)}` : shown;
     return (
       <Text wrap="truncate-end">
@@ -41,9 +41,9 @@ export function LineInput({
     <Text wrap="truncate-end">
       <Text bold>{label}</Text>
       {view.clippedLeft ? '…' : ''}
-      {escapeControl(view.before)}
-      <Text inverse>{escapeControl(view.at)}</Text>
-      {escapeControl(view.after)}
+      {escapeControlAndTabs(view.before)}
+      <Text inverse>{escapeControlAndTabs(view.at)}</Text>
+      {escapeControlAndTabs(view.after)}
       {view.clippedRight ? '…' : ''}
       {text === '' && placeholder ? <Text dimColor>{` ${placeholder}`}</Text> : null}
       {note ? <Text dimColor>{`  (${note})`}</Text> : null}

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { ProducerState, ProducerStore } from '../../model/producer-store.js';
 import { LineInput } from '../components/line-input.js';
 import { useStore } from '../hooks/use-store.js';
-import { escapeControl } from '../safe-text.js';
+import { escapeControlAndTabs } from '../../format/escape.js';
 import { useColor } from '../theme.js';
 
 /**
@@ -24,7 +24,7 @@ export function ProducerPane({
 }) {
   const state = useStore(store);
   const color = useColor();
-  const topic = state.topic ? escapeControl(state.topic) : undefined;
+  const topic = state.topic ? escapeControlAndTabs(state.topic) : undefined;
   const status = readOnly ? { text: 'producer: disabled (read-only)' } : statusOf(state, topic, store.separator);
   const label = `${topic ?? (focused ? '(no topic)' : '')}> `;
   return (
@@ -35,12 +35,12 @@ export function ProducerPane({
       {state.pending ? (
         <Text wrap="truncate-end">
           <Text bold>{label}</Text>
-          <Text dimColor>{escapeControl(state.pending.map((line) => `${line}⏎`).join(' '))}</Text>
+          <Text dimColor>{escapeControlAndTabs(state.pending.map((line) => `${line}⏎`).join(' '))}</Text>
         </Text>
       ) : focused && !typing && !readOnly ? (
         <Text wrap="truncate-end">
           <Text bold>{label}</Text>
-          {escapeControl(state.text)}
+          {escapeControlAndTabs(state.text)}
           <Text dimColor>{state.text ? '  (Enter to edit)' : 'press Enter to type'}</Text>
         </Text>
       ) : (
@@ -52,18 +52,18 @@ export function ProducerPane({
 
 function statusOf(state: ProducerState, topic: string | undefined, separator: string): { text: string; color?: string } {
   if (state.pending) return { text: `send ${state.pending.length} lines to ${topic}? Enter / Esc`, color: 'yellow' };
-  if (state.error) return { text: `✖ send failed: ${escapeControl(state.error)} (text kept)`, color: 'red' };
+  if (state.error) return { text: `✖ send failed: ${escapeControlAndTabs(state.error)} (text kept)`, color: 'red' };
   if (state.sending) return { text: `… sending to ${topic}` };
   if (state.batch) {
     const { sent, failed, firstFailure } = state.batch;
-    const to = escapeControl(state.batch.topic);
+    const to = escapeControlAndTabs(state.batch.topic);
     if (!firstFailure) return { text: `✔ sent ${sent} lines to ${to}`, color: 'green' };
-    const why = `line ${firstFailure.line}: ${escapeControl(firstFailure.reason)}`;
+    const why = `line ${firstFailure.line}: ${escapeControlAndTabs(firstFailure.reason)}`;
     return { text: `✖ sent ${sent}, failed ${failed} to ${to} (${why})`, color: 'red' };
   }
   if (state.last) {
     const { result, topic: sentTo } = state.last;
-    return { text: `✔ sent to ${escapeControl(sentTo)} partition ${result.partition} offset ${result.offset}`, color: 'green' };
+    return { text: `✔ sent to ${escapeControlAndTabs(sentTo)} partition ${result.partition} offset ${result.offset}`, color: 'green' };
   }
   return { text: `producer: p to type [-p N] [-H k=v] key${separator}value` };
 }
