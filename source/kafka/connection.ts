@@ -3,6 +3,7 @@
 import kafkajs, { type Admin, type Kafka, type SASLOptions } from 'kafkajs';
 import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls';
 import { createCluster, type InternalCluster } from './internals.js';
+import { BootstrapWatch } from './bootstrap-watch.js';
 import { LogSink } from './log-sink.js';
 import { KafkaUserError } from './errors.js';
 import { fetchMetadata } from './metadata.js';
@@ -50,9 +51,11 @@ export class ConnectionManager {
   private readonly closers = new Set<() => Promise<void>>();
   private listeners = new Set<Listener>();
   private current: ConnectionStatus = { state: 'connecting' };
+  private readonly bootstrap: BootstrapWatch;
 
   constructor(readonly options: ConnectionOptions) {
     this.log = new LogSink(500, options.logFile);
+    this.bootstrap = new BootstrapWatch(options.brokers);
   }
 
   get status(): ConnectionStatus {
@@ -74,6 +77,7 @@ export class ConnectionManager {
       sasl: this.saslConfig(),
       logLevel: kafkajs.logLevel.WARN,
       logCreator: this.log.creator,
+      socketFactory: this.bootstrap.socketFactory,
       retry: { initialRetryTime: 250, maxRetryTime: 5_000, retries: 8, factor: 0.2, multiplier: 2 },
     });
     return this.client;
@@ -147,7 +151,10 @@ export class ConnectionManager {
 
   private async connectWithin<T>(connect: () => Promise<T>): Promise<T> {
     if (this.current.state !== 'ready') this.setStatus({ state: 'connecting' });
-    return this.within(connect(), 'connecting', this.options.connectionTimeoutMs);
+    // Refused or unresolvable on every bootstrap server fails now, not at the timeout.
+    const hopeless = this.bootstrap.hopeless();
+    const connected = Promise.race([connect(), hopeless.failed]);
+    return this.within(connected, 'connecting', this.options.connectionTimeoutMs).finally(hopeless.stop);
   }
 
   /** Bounds a request by wall time: kafkajs retries with backoff can otherwise outlast any timeout the user set. */

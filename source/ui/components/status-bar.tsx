@@ -5,6 +5,7 @@ import { useColor } from '../theme.js';
 
 export function connectionText(state: ConnectionState): { text: string; color: string } {
   const { status, cluster } = state;
+  const retry = !state.retry ? '' : state.retry === 'now' ? ' · retrying now' : ` · retry in ${Math.round(state.retry.inMs / 1000)}s`;
   switch (status.state) {
     case 'ready':
       return { text: `● connected · ${status.cluster.brokers.length} broker(s)`, color: 'green' };
@@ -12,11 +13,11 @@ export function connectionText(state: ConnectionState): { text: string; color: s
       return { text: '… connecting', color: 'yellow' };
     case 'retrying':
       return {
-        text: `↻ retrying: ${escapeControl(status.error)}${cluster ? ` · last seen ${cluster.brokers.length} broker(s)` : ''}`,
+        text: `↻ retrying: ${escapeControl(status.error)}${cluster ? ` · last seen ${cluster.brokers.length} broker(s)` : ''}${retry}`,
         color: 'yellow',
       };
     case 'failed':
-      return { text: `✖ failed: ${escapeControl(status.error)}`, color: 'red' };
+      return { text: `✖ failed: ${escapeControl(status.error)}${retry}`, color: 'red' };
   }
 }
 
