@@ -16,6 +16,7 @@ import { HintBar } from './components/hint-bar.js';
 import { LineInput } from './components/line-input.js';
 import { PaneTitle, Rows } from './components/rows.js';
 import { StatusBar } from './components/status-bar.js';
+import { isTooSmall, TooSmall } from './components/too-small.js';
 import { useStore } from './hooks/use-store.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { keyName, resolveKey, type Command, type KeyContext } from './keymap.js';
@@ -112,7 +113,9 @@ const READ_ONLY: Partial<Record<Command, string>> = {
 export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
   const { exit } = useApp();
   const terminal = useTerminalSize();
-  const layout = layoutFor(size?.columns ?? terminal.columns, size?.rows ?? terminal.rows);
+  const columns = size?.columns ?? terminal.columns;
+  const rows = size?.rows ?? terminal.rows;
+  const layout = layoutFor(columns, rows);
   const { topics, describe, consumer, producer } = models;
   const connection = useStore(models.connection);
 
@@ -442,6 +445,7 @@ export function App({ models, readOnly, color, initialTopic, size }: AppProps) {
     }
   });
 
+  if (isTooSmall(columns, rows)) return <TooSmall columns={columns} rows={rows} />;
   const contexts = contextsOf();
   const topicsFocused = focus === 'topics' && !overlay;
   return (

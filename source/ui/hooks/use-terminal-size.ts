@@ -1,19 +1,33 @@
 import { useStdout } from 'ink';
 import { useEffect, useState } from 'react';
+import { CLEAR_AND_HOME } from '../screen.js';
 
 export interface TerminalSize {
   columns: number;
   rows: number;
 }
 
+/** Long enough for the frame at the new size to be out (Ink draws at most 30 times a second). */
+const REDRAW_AFTER_RESIZE_MS = 120;
+
 export function useTerminalSize(): TerminalSize {
-  const { stdout } = useStdout();
+  const { stdout, write } = useStdout();
   const read = (): TerminalSize => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
   const [size, setSize] = useState(read);
   useEffect(() => {
-    const onResize = () => setSize(read());
+    let redraw: NodeJS.Timeout | undefined;
+    const onResize = () => {
+      setSize(read());
+      // Ink rewrites only the lines it believes changed, where it believes its frame is. A resize
+      // breaks that belief (a frame drawn at the old width wraps, the terminal scrolls or crops),
+      // and old lines stay on screen. Once the new frame is out, clear the screen and have Ink
+      // draw the frame whole: its write() clears its own output, writes ours, and redraws.
+      clearTimeout(redraw);
+      redraw = setTimeout(() => write(CLEAR_AND_HOME), REDRAW_AFTER_RESIZE_MS);
+    };
     stdout.on('resize', onResize);
     return () => {
+      clearTimeout(redraw);
       stdout.off('resize', onResize);
     };
   }, [stdout]);
