@@ -72,8 +72,9 @@ export function ConsumerPane({
   if (!request) {
     rows.push({ key: 'none', text: '  c consumes the selected topic from the beginning, C from elsewhere', dim: true });
   } else {
+    if (state.notice) rows.push({ key: 'notice', text: `  ⚠ ${state.notice}`, bold: true });
     rows.push({ key: 'header', text: ROW_HEADER, dim: true });
-    const listHeight = height - 2;
+    const listHeight = height - 1 - rows.length;
     const source = store.rows();
     const cursor = store.cursorIndex(source);
     const previousTop = source.indexAtOrAfter(topSeqRef.current);
