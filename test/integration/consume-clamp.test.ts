@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectionManager } from '../../source/kafka/connection.js';
-import { kafkaBackend } from '../../source/kafka/tui-backend.js';
+import { kafkaBackend } from '../../source/model/kafka-backend.js';
 import type { ConsumedRecord, ConsumeRequest, StartClamp } from '../../source/model/backend.js';
 import { runCli } from '../helpers/cli.js';
 import { createTopicAndWait } from '../helpers/create-topic.js';
@@ -71,9 +71,9 @@ describe('offset N over every partition', () => {
   });
 
   it('without clampStart still fails with the partition that is out of range', async () => {
-    await expect(
-      consume({ topic, from: { kind: 'offset', offset: 7 }, partitions: [] }, () => false),
-    ).rejects.toThrow(`offset 7 is out of range for ${topic} partition 0 (it holds 0 to 0)`);
+    await expect(consume({ topic, from: { kind: 'offset', offset: 7 }, partitions: [] }, () => false)).rejects.toThrow(
+      `offset 7 is out of range for ${topic} partition 0 (it holds 0 to 0)`,
+    );
   });
 
   it('the CLI keeps its clear error for --offset out of range', async () => {
@@ -83,7 +83,7 @@ describe('offset N over every partition', () => {
   });
 
   // Last: it deletes records, so partition 1 then holds 5 to 10.
-  it('clamps an offset below a partition\'s first offset up to it', async () => {
+  it("clamps an offset below a partition's first offset up to it", async () => {
     const admin = await connection.admin();
     await admin.fetchTopicMetadata({ topics: [topic] }); // kafkajs finds the leaders from its own metadata
     await admin.deleteTopicRecords({ topic, partitions: [{ partition: 1, offset: '5' }] });

@@ -7,7 +7,11 @@ import { BIN, runCli } from '../helpers/cli.js';
 describe('unreachable broker', () => {
   // Neither failure is transient, so neither waits for the connect timeout (10 s by default).
   it.each([
-    ['a host name that does not resolve', ['no-such-host.invalid:9092'], /^kafka-tui: cannot connect to no-such-host\.invalid:9092: host not found \(ENOTFOUND\)$/],
+    [
+      'a host name that does not resolve',
+      ['no-such-host.invalid:9092'],
+      /^kafka-tui: cannot connect to no-such-host\.invalid:9092: host not found \(ENOTFOUND\)$/,
+    ],
     ['a refused port', ['127.0.0.1:1'], /^kafka-tui: cannot connect to 127\.0\.0\.1:1: connection refused \(ECONNREFUSED\)$/],
     [
       'every bootstrap server refusing',

@@ -82,7 +82,9 @@ describe('a terminal at or above the minimum size', () => {
     [80, 24],
     [133, 41],
   ])('at %i×%i every line fits and nothing wraps', async (columns, rows) => {
-    const app = renderAt(columns, rows, (b) => b.setStatus({ state: 'failed', error: 'cannot connect to some-host.example:9092: host not found (ENOTFOUND)' }));
+    const app = renderAt(columns, rows, (b) =>
+      b.setStatus({ state: 'failed', error: 'cannot connect to some-host.example:9092: host not found (ENOTFOUND)' }),
+    );
     await tick(50);
     app.stdin.write('c');
     await tick(100);

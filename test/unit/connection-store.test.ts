@@ -27,7 +27,9 @@ function flakyBackend() {
       backend.checks.push(Date.now());
       publish({ state: 'connecting' });
       await (backend.hold ?? Promise.resolve());
-      publish(backend.up ? { state: 'ready', cluster } : { state: 'failed', error: 'cannot connect to h:1: connection refused (ECONNREFUSED)' });
+      publish(
+        backend.up ? { state: 'ready', cluster } : { state: 'failed', error: 'cannot connect to h:1: connection refused (ECONNREFUSED)' },
+      );
     },
   };
   return backend;

@@ -62,7 +62,10 @@ describe('fitSegments', () => {
   });
 
   it('cuts required text by words, then characters, only when nothing else is left', () => {
-    const status = [{ text: 'kafka-tui', required: true }, { text: 'cannot connect to host:1', required: true, words: true }];
+    const status = [
+      { text: 'kafka-tui', required: true },
+      { text: 'cannot connect to host:1', required: true, words: true },
+    ];
     expect(fitLine(status, 30)).toBe('kafka-tui  cannot connect to…');
     expect(fitLine(status, 12)).toBe('kafka-tui');
     expect(fitLine(status, 5)).toBe('kafk…');

@@ -1,9 +1,9 @@
 // Our record batch encoder against our Fetch decoder: offsets, timestamps, nulls, headers,
 // compression, aborted transactions and partial batches.
 import { describe, expect, it } from 'vitest';
-import { compressorFor, COMPRESSION_CODES, type CompressionName } from '../../source/kafka/codecs.js';
-import { decodeFetchResponse } from '../../source/kafka/fetch-protocol.js';
-import { NO_IDENTITY, encodeBatch, type BatchRecord } from '../../source/kafka/produce-protocol.js';
+import { compressorFor, COMPRESSION_CODES, type CompressionName } from '../../../../source/kafka/codecs.js';
+import { decodeFetchResponse } from '../../../../source/kafka/protocol/fetch.js';
+import { NO_IDENTITY, encodeBatch, type BatchRecord } from '../../../../source/kafka/protocol/produce.js';
 
 /** Gives a batch the base offset a broker would, since the encoder leaves it 0. */
 function at(batch: Buffer, baseOffset: number): Buffer {
@@ -73,20 +73,21 @@ describe('record batches', () => {
     expect(partition!.nextOffset).toBe(1);
   });
 
+  const transactional = (offset: number, producerId: number, value: string) => {
+    const batch = at(encodeBatch([{ key: null, value: Buffer.from(value), headers: [] }], { producerId, producerEpoch: 0, baseSequence: 0 }, 0, (d) => d), offset);
+    batch.writeInt16BE(0x10, 21); // transactional (CRC is not checked by the decoder)
+    return batch;
+  };
+  const marker = (offset: number, producerId: number, type: number) => {
+    const key = Buffer.alloc(4);
+    key.writeInt16BE(0, 0);
+    key.writeInt16BE(type, 2);
+    const batch = at(encodeBatch([{ key, value: Buffer.alloc(6), headers: [] }], { producerId, producerEpoch: 0, baseSequence: -1 }, 0, (d) => d), offset);
+    batch.writeInt16BE(0x30, 21); // transactional + control
+    return batch;
+  };
+
   it('hides records of aborted transactions and control batches', () => {
-    const transactional = (offset: number, producerId: number, value: string) => {
-      const batch = at(encodeBatch([{ key: null, value: Buffer.from(value), headers: [] }], { producerId, producerEpoch: 0, baseSequence: 0 }, 0, (d) => d), offset);
-      batch.writeInt16BE(0x10, 21); // transactional (CRC is not checked by the decoder)
-      return batch;
-    };
-    const marker = (offset: number, producerId: number, type: number) => {
-      const key = Buffer.alloc(4);
-      key.writeInt16BE(0, 0);
-      key.writeInt16BE(type, 2);
-      const batch = at(encodeBatch([{ key, value: Buffer.alloc(6), headers: [] }], { producerId, producerEpoch: 0, baseSequence: -1 }, 0, (d) => d), offset);
-      batch.writeInt16BE(0x30, 21); // transactional + control
-      return batch;
-    };
     const records = Buffer.concat([
       transactional(0, 7, 'aborted-1'),
       transactional(1, 8, 'committed-1'),
@@ -98,5 +99,20 @@ describe('record batches', () => {
     const [partition] = decodeFetchResponse(response(records, [[7, 0]]), 't', new Map([[0, 0]]));
     expect(partition!.decodeRecords().map((r) => r.value!.toString())).toEqual(['committed-1', 'committed-2']);
     expect(partition!.nextOffset).toBe(6);
+  });
+
+  it('closes an aborted transaction whose marker starts the response (a fetch boundary)', () => {
+    // The broker lists producer 7's aborted transaction from offset 0, but this fetch starts at its
+    // abort marker; the same producer's next transaction commits and must be shown.
+    const records = Buffer.concat([marker(2, 7, 0), transactional(3, 7, 'committed-next'), marker(4, 7, 1)]);
+    const [partition] = decodeFetchResponse(response(records, [[7, 0]]), 't', new Map([[0, 2]]));
+    expect(partition!.decodeRecords().map((r) => r.value!.toString())).toEqual(['committed-next']);
+  });
+
+  it('filters the same way when a response is decoded twice', () => {
+    const records = Buffer.concat([transactional(0, 7, 'aborted-1'), marker(1, 7, 0)]);
+    const [partition] = decodeFetchResponse(response(records, [[7, 0]]), 't', new Map([[0, 0]]));
+    expect(partition!.decodeRecords().map((r) => r.value!.toString())).toEqual([]);
+    expect(partition!.decodeRecords().map((r) => r.value!.toString())).toEqual([]);
   });
 });
