@@ -64,7 +64,7 @@ export function StatusBar({
   const state = connectionSegments(connection);
   const own: Segment[] = [
     { text: 'kafka-tui', required: true, priority: 9 },
-    { text: escapeControl(label), priority: 3 },
+    { text: escapeControl(label), priority: 5 },
     ...(readOnly ? [{ text: '[read-only]', short: '[ro]', priority: 7 }] : []),
   ];
   const fitted = fitSegments([...own, ...state.segments], width, ' ');
