@@ -1,5 +1,6 @@
 // Describe in a real terminal while a broker of a 3-node cluster goes away: after a refresh the
-// ISR shrinks and the under-replicated marker shows; the app keeps running.
+// ISR shrinks and the under-replicated marker shows; the app keeps running; when the broker
+// returns, the ISR recovers and the status bar says connected.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,8 +55,10 @@ describe('kafka-tui describe while a broker stops', () => {
       const rows = describeRows(s);
       return rows.length === 3 && rows.every((r) => r.mark === ' ' && r.isr.split(',').length === 3);
     });
+    let stopped = false;
     try {
       await stopBroker(TRIPLE, STOPPED);
+      stopped = true;
       screen = await term.waitFor((s) => {
         void term.type('r');
         const rows = describeRows(s);
@@ -63,11 +66,22 @@ describe('kafka-tui describe while a broker stops', () => {
       }, 60_000);
       for (const row of describeRows(screen)) expect(row.isr.split(',')).toHaveLength(2);
       expect(screen).toMatch(/connected|retrying/);
-    } finally {
+
+      // The broker comes back: the ISR grows to three again, the marker goes, and the status is connected.
       await startBroker(TRIPLE, STOPPED);
+      stopped = false;
+      screen = await term.waitFor((s) => {
+        void term.type('r');
+        const rows = describeRows(s);
+        const recovered = rows.length === 3 && rows.every((r) => r.mark === ' ' && r.isr.split(',').length === 3);
+        return recovered && s.split('\n')[0]!.includes('● connected · 3 broker');
+      }, 60_000);
+      expect(describeRows(screen).map((r) => r.replicas.split(',').length)).toEqual([3, 3, 3]);
+    } finally {
+      if (stopped) await startBroker(TRIPLE, STOPPED);
     }
     await term.type('q');
     await term.waitFor((s) => !s.includes('Describe'));
     await term.waitForShell();
-  });
+  }, 180_000);
 });

@@ -10,6 +10,8 @@ export interface ClusterSpec {
   port: number;
   dir: string;
   version?: string;
+  /** scripts/kafka-local's --security mode; plaintext when absent. */
+  security?: 'sasl_plaintext' | 'ssl' | 'sasl_ssl' | 'mtls';
 }
 
 export const SINGLE: ClusterSpec = { name: 'single', brokers: 1, port: base, dir: resolve(REPO, `.kafka/test-${base}-single`) };
@@ -24,3 +26,12 @@ export const KAFKA_39: ClusterSpec = {
 
 export const bootstrapOf = (spec: ClusterSpec): string =>
   Array.from({ length: spec.brokers }, (_, i) => `127.0.0.1:${spec.port + i}`).join(',');
+
+/** Secured 1-node clusters, started by the suites that use them. */
+export const securedCluster = (security: NonNullable<ClusterSpec['security']>, offset: number): ClusterSpec => ({
+  name: security,
+  brokers: 1,
+  port: base + offset,
+  dir: resolve(REPO, `.kafka/test-${base}-${security}`),
+  security,
+});

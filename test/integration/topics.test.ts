@@ -1,9 +1,12 @@
 // topics list/create/describe/alter/delete against a real 1-node broker.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCli, uniqueTopic } from '../helpers/cli.js';
 import { SINGLE, bootstrapOf } from '../helpers/ports.js';
 
 const b = ['-b', bootstrapOf(SINGLE)];
+const exec = promisify(execFile);
 
 describe('topics on one broker', () => {
   const topic = uniqueTopic('orders');
@@ -19,11 +22,15 @@ describe('topics on one broker', () => {
   });
 
   it('lists internal topics only when asked', async () => {
-    // The offsets topic exists once a group has been used; the list API must at least not fail.
-    const listed = await runCli(['topics', '--include-internal', '--json', ...b]);
-    expect(listed.code).toBe(0);
-    const names = (JSON.parse(listed.stdout) as Array<{ name: string }>).map((t) => t.name);
-    expect(names).toContain(topic);
+    // kcat's balanced consumer joins a group, so the broker creates __consumer_offsets.
+    await exec('kcat', ['-b', bootstrapOf(SINGLE), '-G', uniqueTopic('internal-g'), '-e', '-q', topic], { timeout: 30_000 });
+    const names = async (...flags: string[]) => {
+      const listed = await runCli(['topics', ...flags, '--json', ...b]);
+      expect(listed.code, listed.stderr).toBe(0);
+      return (JSON.parse(listed.stdout) as Array<{ name: string }>).map((t) => t.name);
+    };
+    expect(await names('--include-internal')).toEqual(expect.arrayContaining([topic, '__consumer_offsets']));
+    expect(await names()).not.toContain('__consumer_offsets');
   });
 
   it('describes it in kafka-topics format', async () => {
