@@ -48,7 +48,8 @@ try {
     ['3 nodes (format + start + ready)', m(startTriple)],
   ])}`);
 } finally {
-  try { kafkaLocal(single, 'stop'); } catch {}
-  try { kafkaLocal(triple, 'stop'); } catch {}
+  // Best effort: a cluster that failed to start has nothing to stop.
+  try { kafkaLocal(single, 'stop'); } catch { /* not running */ }
+  try { kafkaLocal(triple, 'stop'); } catch { /* not running */ }
   rmSync(work, { recursive: true, force: true });
 }

@@ -39,12 +39,12 @@ export async function seedDemoTopics(bootstrap) {
     requestTimeoutMs: 30_000,
   });
   try {
-    const existing = new Set((await listTopics(connection)).map((t) => t.name));
+    const existing = new Set((await listTopics(connection.cluster)).map((t) => t.name));
     const missing = DEMO_TOPICS.filter((d) => !existing.has(d.topic));
     if (missing.length === 0) return;
     for (const { topic, partitions } of missing) {
       await createTopic(connection, { topic, partitions, replicationFactor: 1, configs: [] });
-      const writer = new MessageWriter(connection, { topic, acks: 'all', compression: 'none' }, {});
+      const writer = new MessageWriter(connection.cluster, { topic, acks: 'all', compression: 'none' }, {});
       await writer.open();
       for (const [source, { key, value, headers }] of messagesFor(topic).entries()) {
         await writer.write({

@@ -2,9 +2,9 @@
 import {
   GroupConsumer,
   PartitionReader,
-  type ConsumedRecord,
+  type KafkaRecord,
   type ReadSummary,
-  type RecordSink,
+  type ReaderSink,
   type StartPosition,
   type TopicReader,
 } from '../kafka/consumer.js';
@@ -113,7 +113,7 @@ class BatchWriter {
     return this.broken;
   }
 
-  write(records: ConsumedRecord[]): Promise<void> | void {
+  write(records: KafkaRecord[]): Promise<void> | void {
     if (this.broken || records.length === 0) return;
     const chunk = this.render(records);
     if (process.stdout.write(chunk)) return;
@@ -127,7 +127,7 @@ class BatchWriter {
     });
   }
 
-  private render(records: ConsumedRecord[]): Buffer | string {
+  private render(records: KafkaRecord[]): Buffer | string {
     const { format, line, lineSeparator } = this.plan;
     if (format === 'json') {
       let out = '';
@@ -143,7 +143,7 @@ class BatchWriter {
   }
 
   /** Values (and keys) copied as stored into one buffer: no decoding, no escaping. */
-  private renderBytes(records: ConsumedRecord[]): Buffer {
+  private renderBytes(records: KafkaRecord[]): Buffer {
     const { line, printValue, lineSeparator } = this.plan;
     const raw = this.plan.format === 'raw';
     const nullBytes = raw ? Buffer.alloc(0) : Buffer.from(line.nullLiteral);
@@ -170,7 +170,7 @@ class BatchWriter {
   }
 
   /** The common case, values one per line: sized first, then copied into one buffer. */
-  private valuesOnly(records: ConsumedRecord[], nullBytes: Buffer, separator: Buffer): Buffer {
+  private valuesOnly(records: KafkaRecord[], nullBytes: Buffer, separator: Buffer): Buffer {
     let size = 0;
     for (const record of records) size += (record.valueLength < 0 ? nullBytes.length : record.valueLength) + separator.length;
     const out = Buffer.allocUnsafe(size);
@@ -184,7 +184,7 @@ class BatchWriter {
     return out;
   }
 
-  private prefix(record: ConsumedRecord): string {
+  private prefix(record: KafkaRecord): string {
     return formatRecordPrefix(record, this.plan.line);
   }
 }
@@ -275,8 +275,8 @@ export async function run(argv: string[]): Promise<number> {
   let reader: TopicReader | undefined;
   let interruptedBy: NodeJS.Signals | undefined;
   const output = new BatchWriter(plan);
-  const sink: RecordSink = {
-    onBatch: (records: ConsumedRecord[]) => {
+  const sink: ReaderSink = {
+    onBatch: (records: KafkaRecord[]) => {
       const pending = output.write(records);
       if (output.closed) reader?.stop();
       return pending;
@@ -303,7 +303,7 @@ export async function run(argv: string[]): Promise<number> {
             sink,
           )
         : new PartitionReader(
-            connection,
+            connection.cluster,
             { topic, partitions, start, stopAtEnd: f.exitAtEnd === true, maxRecords: maxMessages, readCommitted: isolation === 'read_committed' },
             sink,
           );

@@ -42,7 +42,7 @@ export async function run(argv: string[]): Promise<number> {
       ? 'unavailable'
       : 'all';
   return withConnection(cli.flags, async (connection) => {
-    const result = await describeTopics(connection, {
+    const result = await describeTopics(connection.cluster, {
       topics,
       includeInternal: cli.flags.includeInternal ?? false,
       watermarks: cli.flags.json ?? false,

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { CompressionName } from '../kafka/codecs.js';
 import { KafkaUserError } from '../kafka/errors.js';
-import type { Header } from '../kafka/fetch-protocol.js';
+import type { Header } from '../kafka/record.js';
 import { MessageWriter, type Acks, type OutgoingMessage, type SendFailure, type WriteSummary } from '../kafka/producer.js';
 import { LineSplitter, splitKey, type InputLine } from '../format/message-lines.js';
 import { escapeControl, parseEnvelope } from '../format/message-text.js';
@@ -172,7 +172,7 @@ export async function run(argv: string[]): Promise<number> {
   return withConnection(f, async (connection) => {
     const report = new FailureReport();
     const writer = new MessageWriter(
-      connection,
+      connection.cluster,
       { topic, acks, compression, partition: f.partition === undefined ? undefined : Number(f.partition) },
       { onFailure: (failure) => report.add(failure) },
     );

@@ -83,7 +83,7 @@ export async function run(argv: string[]): Promise<number> {
   return withConnection(cli.flags, async (connection) => {
     switch (action) {
       case 'list': {
-        const topics = await listTopics(connection, cli.flags.includeInternal ?? false);
+        const topics = await listTopics(connection.cluster, cli.flags.includeInternal ?? false);
         await writeOut(
           cli.flags.json
             ? `${JSON.stringify(topics.map((t) => ({ name: t.name, internal: t.isInternal })))}\n`

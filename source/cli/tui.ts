@@ -56,7 +56,7 @@ export async function run(argv: string[]): Promise<number> {
   delete process.env.CONTINUOUS_INTEGRATION;
   const loading = Promise.all([
     import('../ui/terminal.js'),
-    import('../kafka/tui-backend.js'),
+    import('../model/kafka-backend.js'),
     import('../config/producer-history.js'),
   ]);
   const [{ runTui }, { kafkaBackend }, { ProducerHistory }] = await loading.catch((error: unknown) => {

@@ -1,6 +1,5 @@
 // Producer input history per topic, persisted through conf next to the profiles.
 import Conf from 'conf';
-import type { HistoryStore } from '../model/backend.js';
 
 const MAX_LINES_PER_TOPIC = 100;
 
@@ -8,7 +7,8 @@ interface Stored {
   topics: Record<string, string[]>;
 }
 
-export class ProducerHistory implements HistoryStore {
+/** A HistoryStore (model/backend.ts) by shape: config does not import the model. */
+export class ProducerHistory {
   private readonly conf: Conf<Stored>;
 
   constructor(cwd = process.env.KAFKA_TUI_CONFIG_DIR) {

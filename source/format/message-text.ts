@@ -3,7 +3,7 @@
 // `consume --format json` prints and `produce --format json` reads. Pure functions, shared by the
 // CLI and the TUI panes.
 import { isUtf8 } from 'node:buffer';
-import type { ConsumedRecord, Header } from '../kafka/fetch-protocol.js';
+import type { Header, KafkaRecord } from '../kafka/record.js';
 
 export type BytesFormat = 'text' | 'json' | 'hex';
 
@@ -93,7 +93,7 @@ export const DEFAULT_LINE_OPTIONS: LineOptions = {
 };
 
 /** The fields printed before the key: timestamp, partition, offset and headers, as asked. */
-export function formatRecordPrefix(record: ConsumedRecord, options: LineOptions): string {
+export function formatRecordPrefix(record: KafkaRecord, options: LineOptions): string {
   let prefix = '';
   const sep = options.fieldSeparator;
   if (options.printTimestamp) prefix += `CreateTime:${record.timestamp}${sep}`;
@@ -106,7 +106,7 @@ export function formatRecordPrefix(record: ConsumedRecord, options: LineOptions)
 }
 
 /** One record as a console-consumer style line, without the line ending. */
-export function formatRecordLine(record: ConsumedRecord, options: LineOptions): string {
+export function formatRecordLine(record: KafkaRecord, options: LineOptions): string {
   let prefix = formatRecordPrefix(record, options);
   if (options.printKey) prefix += `${renderBytes(record.key, options.keyFormat, options, options.nullLiteral)}${options.keySeparator}`;
   return prefix + renderBytes(record.value, options.valueFormat, options, options.nullLiteral);
@@ -138,7 +138,7 @@ export interface Envelope {
   headers?: EnvelopeHeader[];
 }
 
-export function toEnvelope(record: ConsumedRecord): Envelope {
+export function toEnvelope(record: KafkaRecord): Envelope {
   const key = envelopeBytes(record.key);
   const value = envelopeBytes(record.value);
   return {
@@ -158,7 +158,7 @@ export function toEnvelope(record: ConsumedRecord): Envelope {
 }
 
 /** JSON.stringify escapes every control character, so this line is safe on a terminal as it is. */
-export function formatRecordJson(record: ConsumedRecord): string {
+export function formatRecordJson(record: KafkaRecord): string {
   return JSON.stringify(toEnvelope(record));
 }
 

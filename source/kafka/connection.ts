@@ -2,7 +2,8 @@
 // a status anyone can subscribe to, bounded connection time, and clean shutdown.
 import kafkajs, { type Admin, type Kafka, type SASLOptions } from 'kafkajs';
 import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls';
-import { createCluster, type InternalCluster } from './internals.js';
+import { KafkajsClusterClient, type ClusterClient } from './cluster-client.js';
+import { createCluster } from './internals.js';
 import { LogSink } from './log-sink.js';
 import { KafkaUserError } from './errors.js';
 import { fetchMetadata } from './metadata.js';
@@ -50,9 +51,18 @@ export class ConnectionManager {
   private readonly closers = new Set<() => Promise<void>>();
   private listeners = new Set<Listener>();
   private current: ConnectionStatus = { state: 'connecting' };
+  /**
+   * The narrow client for the requests kafkajs has no API for (tolerant metadata, assign-style
+   * fetch, produce), over one low-level kafkajs cluster connected on first use.
+   */
+  readonly cluster: ClusterClient;
 
   constructor(readonly options: ConnectionOptions) {
     this.log = new LogSink(500, options.logFile);
+    this.cluster = new KafkajsClusterClient(
+      () => this.shared('cluster', () => createCluster(this.kafka)),
+      options.requestTimeoutMs,
+    );
   }
 
   get status(): ConnectionStatus {
@@ -84,11 +94,6 @@ export class ConnectionManager {
     return this.shared('admin', () => this.kafka.admin());
   }
 
-  /** A low-level cluster for requests kafkajs has no API for (tolerant metadata, assign-style fetch, produce). */
-  cluster(): Promise<InternalCluster> {
-    return this.shared('cluster', () => createCluster(this.kafka));
-  }
-
   /** Creates a client once, connects it within the connection timeout, and closes it on shutdown. */
   private shared<T extends Connectable>(name: string, create: () => T): Promise<T> {
     let pending = this.clients.get(name) as Promise<T> | undefined;
@@ -109,7 +114,7 @@ export class ConnectionManager {
   /** Connects (if needed), asks the cluster who it is, and publishes the result as status. */
   async check(): Promise<ClusterInfo> {
     try {
-      const metadata = await this.within(fetchMetadata(this, []), 'asking for metadata');
+      const metadata = await this.within(fetchMetadata(this.cluster, []), 'asking for metadata');
       const cluster: ClusterInfo = {
         clusterId: metadata.clusterId ?? '',
         controller: metadata.controllerId,

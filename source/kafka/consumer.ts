@@ -2,16 +2,18 @@
 // Both push decoded, unformatted records to a sink one fetched batch at a time, so a UI can
 // buffer them and redraw at its own pace; nothing here knows about terminals or React.
 import type { Consumer, EachBatchPayload, IHeaders } from 'kafkajs';
+import type { BrokerClient, ClusterClient } from './cluster-client.js';
 import type { ConnectionManager } from './connection.js';
 import { registerCodecs } from './codecs.js';
 import { KafkaUserError } from './errors.js';
-import { ConsumedRecord, requestFetch, type FetchedPartition, type Header } from './fetch-protocol.js';
-import type { InternalBroker, InternalCluster } from './internals.js';
-import { errorName, fetchTopic, type TopicInfo } from './metadata.js';
+import { fetchTopic, type TopicInfo } from './metadata.js';
 import { EARLIEST, LATEST, READ_COMMITTED, READ_UNCOMMITTED, groupByLeader, listLeaderOffsets } from './offsets.js';
+import { FETCH_REROUTE, NONE, OFFSET_OUT_OF_RANGE, errorName } from './protocol/error-codes.js';
+import { requestFetch, type FetchedPartition } from './protocol/fetch.js';
+import { KafkaRecord, type Header } from './record.js';
 import { sleep, withTimeout } from './timing.js';
 
-export { ConsumedRecord, type Header } from './fetch-protocol.js';
+export { KafkaRecord, type Header } from './record.js';
 
 export type StartPosition =
   | { kind: 'earliest' }
@@ -37,12 +39,12 @@ export interface ReaderOptions {
   maxWaitMs?: number;
 }
 
-export interface RecordSink {
+export interface ReaderSink {
   /**
    * One call per fetched batch, records in offset order within each partition.
    * Return a promise to hold further deliveries until it settles (backpressure).
    */
-  onBatch(records: ConsumedRecord[]): void | Promise<void>;
+  onBatch(records: KafkaRecord[]): void | Promise<void>;
   /** Transient trouble the reader is working around, e.g. a leader change. */
   onNotice?(message: string): void;
 }
@@ -69,19 +71,6 @@ export interface TopicReader {
   summary(): ReadSummary;
 }
 
-const OFFSET_OUT_OF_RANGE = 1;
-/** Partition errors that mean "ask the metadata again who leads this partition". */
-const REROUTE_ERRORS = new Set([
-  3, // UNKNOWN_TOPIC_OR_PARTITION (a new leader that has not caught up on metadata)
-  5, // LEADER_NOT_AVAILABLE
-  6, // NOT_LEADER_OR_FOLLOWER
-  13, // NETWORK_EXCEPTION
-  56, // KAFKA_STORAGE_ERROR
-  74, // FENCED_LEADER_EPOCH
-  75, // UNKNOWN_LEADER_EPOCH
-  78, // OFFSET_NOT_AVAILABLE
-]);
-
 interface PartitionState {
   partition: number;
   next: number;
@@ -92,7 +81,7 @@ const REROUTE_TIMEOUT_MS = 5_000;
 
 /** Resolves start (and optionally end) offsets by asking each partition's leader. */
 export async function listOffsets(
-  connection: ConnectionManager,
+  client: ClusterClient,
   topic: TopicInfo,
   partitions: readonly number[],
   timestamp: number,
@@ -104,14 +93,13 @@ export async function listOffsets(
       throw new KafkaUserError(`partition ${partition} of ${topic.name} has no leader right now`);
     }
   }
-  const cluster = await connection.cluster();
   const wanted = new Set(partitions);
   const byLeader = groupByLeader([topic], (_, partition) => wanted.has(partition));
   const isolation = readCommitted ? READ_COMMITTED : READ_UNCOMMITTED;
   const result = new Map<number, number>();
   await Promise.all(
     [...byLeader].map(async ([leader, led]) => {
-      for (const p of await listLeaderOffsets(cluster, leader, led, timestamp, isolation)) {
+      for (const p of await listLeaderOffsets(client, leader, led, timestamp, isolation)) {
         result.set(p.partition, Number(p.offset));
       }
     }),
@@ -153,24 +141,23 @@ export class PartitionReader implements TopicReader {
   private readonly onStop = new Set<() => void>();
 
   constructor(
-    private readonly connection: ConnectionManager,
+    private readonly client: ClusterClient,
     private readonly options: ReaderOptions,
-    private readonly sink: RecordSink,
+    private readonly sink: ReaderSink,
   ) {}
 
   async run(): Promise<ReadSummary> {
     const { topic } = this.options;
-    const info = await fetchTopic(this.connection, topic);
+    const info = await fetchTopic(this.client, topic);
     const partitions = choosePartitions(info, this.options.partitions);
     await this.resolveStart(info, partitions);
     for (const partition of partitions) if (!this.isDone(partition)) this.orphans.add(partition);
-    const cluster = await this.connection.cluster();
 
     let backoff = 100;
     while (!this.stopped && this.failure === undefined && this.remaining() > 0) {
       const changed = new Promise<void>((resolve) => (this.wake = resolve));
       if (this.orphans.size > 0) {
-        const routed = await this.route(cluster).catch((error: unknown) => {
+        const routed = await this.route().catch((error: unknown) => {
           this.sink.onNotice?.(`cannot refresh metadata: ${(error as Error).message}`);
           return false;
         });
@@ -261,11 +248,11 @@ export class PartitionReader implements TopicReader {
     const readCommitted = this.options.readCommitted ?? true;
     const needsBounds = stopAtEnd || start.kind === 'offset';
     const [ends, lows] = await Promise.all([
-      needsBounds || start.kind !== 'earliest' ? listOffsets(this.connection, info, partitions, LATEST, readCommitted) : undefined,
-      needsBounds || start.kind === 'earliest' ? listOffsets(this.connection, info, partitions, EARLIEST, readCommitted) : undefined,
+      needsBounds || start.kind !== 'earliest' ? listOffsets(this.client, info, partitions, LATEST, readCommitted) : undefined,
+      needsBounds || start.kind === 'earliest' ? listOffsets(this.client, info, partitions, EARLIEST, readCommitted) : undefined,
     ]);
     const byTimestamp =
-      start.kind === 'timestamp' ? await listOffsets(this.connection, info, partitions, start.timestamp, readCommitted) : undefined;
+      start.kind === 'timestamp' ? await listOffsets(this.client, info, partitions, start.timestamp, readCommitted) : undefined;
     for (const partition of partitions) {
       const low = lows?.get(partition) ?? 0;
       const end = ends?.get(partition) ?? 0;
@@ -297,10 +284,10 @@ export class PartitionReader implements TopicReader {
   }
 
   /** Assigns partitions without a loop to their current leaders. False if some have no leader yet. */
-  private async route(cluster: InternalCluster): Promise<boolean> {
+  private async route(): Promise<boolean> {
     // Bounded: a broker in the middle of shutting down can hold a request open for a long time.
     const info = await withTimeout(
-      fetchTopic(this.connection, this.options.topic),
+      fetchTopic(this.client, this.options.topic),
       REROUTE_TIMEOUT_MS,
       () => new Error(`timed out after ${REROUTE_TIMEOUT_MS / 1000}s asking who leads the partitions`),
     );
@@ -313,7 +300,7 @@ export class PartitionReader implements TopicReader {
       if (!owned) this.owners.set(leader, (owned = new Set()));
       owned.add(partition);
       if (!this.loops.has(leader)) {
-        const loop = this.fetchLoop(cluster, leader, owned).finally(() => {
+        const loop = this.fetchLoop(leader, owned).finally(() => {
           this.loops.delete(leader);
           this.owners.delete(leader);
           for (const left of owned) if (!this.isDone(left)) this.orphans.add(left);
@@ -325,10 +312,10 @@ export class PartitionReader implements TopicReader {
     return this.orphans.size === 0;
   }
 
-  private async fetchLoop(cluster: InternalCluster, leader: number, owned: Set<number>): Promise<void> {
-    let broker: InternalBroker;
+  private async fetchLoop(leader: number, owned: Set<number>): Promise<void> {
+    let broker: BrokerClient;
     try {
-      broker = await cluster.findBroker({ nodeId: leader });
+      broker = await this.client.broker(leader);
     } catch (error) {
       this.sink.onNotice?.(`broker ${leader} unreachable: ${(error as Error).message}`);
       await sleep(250);
@@ -336,7 +323,7 @@ export class PartitionReader implements TopicReader {
     }
     const maxWaitMs = this.options.maxWaitMs ?? 500;
     // A fetch answers within maxWait unless the broker is in trouble; then move on quickly.
-    const timeout = Math.min(this.connection.options.requestTimeoutMs, REROUTE_TIMEOUT_MS) + maxWaitMs;
+    const timeout = Math.min(this.client.requestTimeoutMs, REROUTE_TIMEOUT_MS) + maxWaitMs;
     const fetchOnce = (): Promise<FetchedPartition[]> =>
       requestFetch(
         broker,
@@ -377,7 +364,7 @@ export class PartitionReader implements TopicReader {
       // maxWaitMs) when the connection closes.
       const nearLimit = this.options.maxRecords !== undefined && this.delivered + span >= this.options.maxRecords;
       if (!nearLimit) pending = fetchNext();
-      let records: ConsumedRecord[];
+      let records: KafkaRecord[];
       try {
         records = this.limit(decoders.length === 1 ? decoders[0]!() : decoders.flatMap((decode) => decode()));
       } catch (error) {
@@ -405,19 +392,19 @@ export class PartitionReader implements TopicReader {
    * Applies one response to the positions (cheap: batch headers only) and drops partitions that
    * finished or moved. Returns what to decode, so that decoding can overlap the next fetch.
    */
-  private advance(response: FetchedPartition[], owned: Set<number>): { decoders: Array<() => ConsumedRecord[]>; span: number } {
-    const decoders: Array<() => ConsumedRecord[]> = [];
+  private advance(response: FetchedPartition[], owned: Set<number>): { decoders: Array<() => KafkaRecord[]>; span: number } {
+    const decoders: Array<() => KafkaRecord[]> = [];
     let span = 0; // offsets covered: at least as many as the records that will decode
     for (const fetched of response) {
       const state = this.states.get(fetched.partition);
       if (!state || !owned.has(fetched.partition)) continue;
-      if (fetched.errorCode !== 0) {
+      if (fetched.errorCode !== NONE) {
         if (fetched.errorCode === OFFSET_OUT_OF_RANGE) {
           // Retention removed what we were about to read: continue from the oldest record left.
           this.sink.onNotice?.(`partition ${state.partition}: offset ${state.next} no longer exists, continuing from ${fetched.logStartOffset}`);
           if (fetched.logStartOffset > state.next) state.next = fetched.logStartOffset;
           else this.fail(new KafkaUserError(`partition ${state.partition}: offset ${state.next} is out of range`));
-        } else if (REROUTE_ERRORS.has(fetched.errorCode)) {
+        } else if (FETCH_REROUTE.has(fetched.errorCode)) {
           this.sink.onNotice?.(`partition ${state.partition}: ${errorName(fetched.errorCode)}, finding its leader again`);
           owned.delete(fetched.partition);
           this.orphans.add(fetched.partition);
@@ -442,7 +429,7 @@ export class PartitionReader implements TopicReader {
   }
 
   /** Cuts a batch at maxRecords; positions go back to the first record not delivered. */
-  private limit(records: ConsumedRecord[]): ConsumedRecord[] {
+  private limit(records: KafkaRecord[]): KafkaRecord[] {
     const max = this.options.maxRecords;
     if (max === undefined || this.delivered + records.length < max) return records;
     const kept = records.slice(0, Math.max(0, max - this.delivered));
@@ -502,20 +489,20 @@ export class GroupConsumer implements TopicReader {
   constructor(
     private readonly connection: ConnectionManager,
     private readonly options: GroupReaderOptions,
-    private readonly sink: RecordSink,
+    private readonly sink: ReaderSink,
   ) {}
 
   async run(): Promise<ReadSummary> {
     registerCodecs();
     const { topic, groupId, stopAtEnd } = this.options;
-    const info = await fetchTopic(this.connection, topic);
+    const info = await fetchTopic(this.connection.cluster, topic);
     const partitions = info.partitions.map((p) => p.partition);
     if (stopAtEnd) {
       const admin = await this.connection.admin();
       const readCommitted = this.options.readCommitted ?? true;
       const [ends, lows, committed] = await Promise.all([
-        listOffsets(this.connection, info, partitions, LATEST, readCommitted),
-        listOffsets(this.connection, info, partitions, EARLIEST, readCommitted),
+        listOffsets(this.connection.cluster, info, partitions, LATEST, readCommitted),
+        listOffsets(this.connection.cluster, info, partitions, EARLIEST, readCommitted),
         admin.fetchOffsets({ groupId, topics: [topic] }),
       ]);
       const committedOf = new Map(committed[0]?.partitions.map((p) => [p.partition, Number(p.offset)]));
@@ -572,13 +559,13 @@ export class GroupConsumer implements TopicReader {
     const partition = batch.partition;
     const position = this.positions.get(partition);
     const end = position?.endOffset;
-    const records: ConsumedRecord[] = [];
+    const records: KafkaRecord[] = [];
     const room = this.options.maxRecords === undefined ? Infinity : this.options.maxRecords - this.delivered;
     for (const message of batch.messages) {
       const offset = Number(message.offset);
       if ((end !== undefined && offset >= end) || records.length >= room) break;
       records.push(
-        new ConsumedRecord(batch.topic, partition, offset, Number(message.timestamp), message.key ?? null, message.value ?? null, headersOf(message.headers)),
+        new KafkaRecord(batch.topic, partition, offset, Number(message.timestamp), message.key ?? null, message.value ?? null, headersOf(message.headers)),
       );
     }
     if (records.length === 0 || !isRunning()) return;

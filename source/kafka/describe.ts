@@ -1,5 +1,5 @@
 // Everything `describe` shows about topics: tolerant metadata, overrides and watermarks.
-import type { ConnectionManager } from './connection.js';
+import type { ClusterClient } from './cluster-client.js';
 import { fetchMetadata, type BrokerInfo, type TopicInfo } from './metadata.js';
 import { fetchTopicConfigs, fetchWatermarks, type Watermarks } from './topics.js';
 
@@ -22,15 +22,15 @@ export interface DescribeOptions {
   watermarks: boolean;
 }
 
-export async function describeTopics(connection: ConnectionManager, options: DescribeOptions): Promise<DescribeResult> {
-  const metadata = await fetchMetadata(connection, options.topics.length > 0 ? options.topics : null);
+export async function describeTopics(client: ClusterClient, options: DescribeOptions): Promise<DescribeResult> {
+  const metadata = await fetchMetadata(client, options.topics.length > 0 ? options.topics : null);
   const topics = metadata.topics.filter((t) => options.topics.length > 0 || options.includeInternal || !t.isInternal);
   const [configs, watermarks] = await Promise.all([
     fetchTopicConfigs(
-      connection,
+      client,
       topics.map((t) => t.name),
     ),
-    options.watermarks ? fetchWatermarks(connection, topics) : undefined,
+    options.watermarks ? fetchWatermarks(client, topics) : undefined,
   ]);
   return {
     brokers: metadata.brokers,

@@ -1,13 +1,15 @@
-// The few kafkajs internals we rely on, typed in one place.
-// kafkajs has no tolerant metadata (its parser throws on any partition error), no
-// topic ids, and no assign-style fetch. Its Cluster/Broker objects already speak the
-// protocol, with SASL/TLS and retries, so we reuse them rather than open our own sockets.
+// Every kafkajs internal we rely on, typed in one place; nothing else reaches into kafkajs/src
+// or its private fields (test/unit/kafka/internals.test.ts checks these shapes, so a kafkajs
+// upgrade that moves them fails loudly).
+// kafkajs has no tolerant metadata (its parser throws on any partition error), no topic ids,
+// and no assign-style fetch. Its Cluster/Broker objects already speak the protocol, with
+// SASL/TLS and retries, so we reuse them rather than open our own sockets.
 import { createRequire } from 'node:module';
 import type { Kafka } from 'kafkajs';
 
 const require = createRequire(import.meta.url);
 
-export interface KafkaEncoder {
+interface KafkaEncoder {
   readonly buffer: Buffer;
 }
 
@@ -15,28 +17,23 @@ interface EncoderClass {
   new (): KafkaEncoder & { writeBuffer(value: Buffer): KafkaEncoder };
 }
 
+/** The request object a kafkajs connection sends: header fields, an encoder, a decoder. */
 export interface ProtocolRequest<T> {
   request: {
     apiKey: number;
     apiVersion: number;
     apiName: string;
     encode(): Promise<KafkaEncoder>;
-    /** False for requests the broker does not answer (Produce with acks=0). */
     expectResponse?: () => boolean;
   };
   response: { decode(payload: Buffer): Promise<T>; parse(data: T): Promise<T> };
   requestTimeout?: number;
 }
 
-export interface ApiVersionRange {
-  minVersion: number;
-  maxVersion: number;
-}
-
 export interface InternalBroker {
   nodeId?: number;
-  versions: Record<number, ApiVersionRange>;
-  connectionPool: { send<T>(protocol: ProtocolRequest<T>): Promise<T>; host: string; port: number };
+  versions: Record<number, { minVersion: number; maxVersion: number }> | null;
+  connectionPool: { send<T>(protocol: ProtocolRequest<T>): Promise<T | undefined>; host: string; port: number };
   describeConfigs(args: { resources: Array<{ type: number; name: string }>; includeSynonyms: boolean }): Promise<{
     resources: Array<{
       resourceName: string;
@@ -51,15 +48,12 @@ export interface InternalBroker {
     producerId: string;
     producerEpoch: number;
   }>;
-  isConnected(): boolean;
-  connect(): Promise<void>;
   disconnect(): Promise<void>;
 }
 
 export interface InternalCluster {
   connect(): Promise<void>;
   disconnect(): Promise<void>;
-  isConnected(): boolean;
   findBroker(args: { nodeId: string | number }): Promise<InternalBroker>;
   brokerPool: {
     seedBroker?: InternalBroker;
@@ -74,18 +68,36 @@ export interface InternalCluster {
 
 const Encoder = require('kafkajs/src/protocol/encoder') as EncoderClass;
 
-/** An encoder that carries bytes we encoded ourselves. */
-export function encoderOf(bytes: Buffer): KafkaEncoder {
-  return new Encoder().writeBuffer(bytes);
+/** A request we encoded ourselves, in the shape a kafkajs connection sends. */
+export function createRawRequest<T>(request: {
+  apiKey: number;
+  apiName: string;
+  apiVersion: number;
+  body: Buffer;
+  decode(payload: Buffer): T;
+  expectResponse: boolean;
+  timeoutMs: number;
+}): ProtocolRequest<T> {
+  return {
+    request: {
+      apiKey: request.apiKey,
+      apiVersion: request.apiVersion,
+      apiName: request.apiName,
+      expectResponse: () => request.expectResponse,
+      encode: async () => new Encoder().writeBuffer(request.body),
+    },
+    response: { decode: async (payload) => request.decode(payload), parse: async (data) => data },
+    requestTimeout: request.timeoutMs,
+  };
 }
 
-const createClusterSymbol = (kafka: Kafka): symbol => {
-  const symbol = Object.getOwnPropertySymbols(kafka).find(
-    (candidate) => candidate.description === 'private:Kafka:createCluster',
-  );
+const CREATE_CLUSTER = 'private:Kafka:createCluster';
+
+function createClusterSymbol(kafka: Kafka): symbol {
+  const symbol = Object.getOwnPropertySymbols(kafka).find((candidate) => candidate.description === CREATE_CLUSTER);
   if (!symbol) throw new Error('this kafkajs version does not expose its cluster factory');
   return symbol;
-};
+}
 
 /** A kafkajs Cluster that shares the client's brokers, SASL, TLS, timeouts and retry settings. */
 export function createCluster(kafka: Kafka): InternalCluster {
@@ -94,8 +106,9 @@ export function createCluster(kafka: Kafka): InternalCluster {
 }
 
 /**
- * Registers the brokers our own metadata found with the cluster's broker pool, so that
- * findBroker() works without kafkajs's metadata refresh (which fails on any offline partition).
+ * Makes the cluster's broker pool match the brokers our own metadata found, so that findBroker()
+ * works without kafkajs's metadata refresh (which fails on any offline partition): new or moved
+ * brokers are added, and brokers that left the cluster are disconnected and forgotten.
  */
 export async function syncBrokers(
   cluster: InternalCluster,
@@ -103,10 +116,17 @@ export async function syncBrokers(
 ): Promise<void> {
   const pool = cluster.brokerPool;
   const seed = pool.seedBroker?.connectionPool;
+  const current = new Set(brokers.map((b) => String(b.nodeId)));
+  const gone: InternalBroker[] = [];
+  for (const nodeId of Object.keys(pool.brokers)) {
+    if (current.has(nodeId)) continue;
+    gone.push(pool.brokers[nodeId]!);
+    delete pool.brokers[nodeId];
+  }
   for (const { nodeId, host, port, rack } of brokers) {
     const known = pool.brokers[nodeId];
     if (known && known.connectionPool.host === host && known.connectionPool.port === port) continue;
-    if (known) await known.disconnect().catch(() => {});
+    if (known) gone.push(known);
     if (pool.seedBroker && seed?.host === host && seed.port === port) {
       pool.seedBroker.nodeId = nodeId;
       pool.brokers[nodeId] = pool.seedBroker;
@@ -119,4 +139,22 @@ export async function syncBrokers(
       nodeId,
     });
   }
+  const kept = new Set(Object.values(pool.brokers));
+  // The seed broker stays connected: it is the pool's way back in when every other broker fails.
+  await Promise.all(gone.filter((b) => !kept.has(b) && b !== pool.seedBroker).map((b) => b.disconnect().catch(() => {})));
 }
+
+const { errorCodes } = require('kafkajs/src/protocol/error') as {
+  errorCodes: Array<{ type: string; code: number; message: string; retriable: boolean }>;
+};
+
+/** Kafka's error names by code (UNKNOWN_TOPIC_OR_PARTITION, ...), from kafkajs's table. */
+export function kafkaErrorName(code: number): string | undefined {
+  return errorCodes.find((e) => e.code === code)?.type;
+}
+
+/** CRC-32C, as record batches carry it. */
+export const crc32c = require('kafkajs/src/protocol/recordBatch/crc32C') as (buffer: Buffer) => number;
+
+/** Java's murmur2, as the default partitioner hashes keys. */
+export const murmur2 = require('kafkajs/src/producer/partitioners/default/murmur2') as (key: Buffer) => number;

@@ -1,15 +1,9 @@
 // Cluster and topic metadata that tolerates partition errors: an offline partition is
 // reported (Leader: none) instead of failing the whole request as kafkajs does.
-import { createRequire } from 'node:module';
-import type { ConnectionManager } from './connection.js';
+import type { ClusterClient } from './cluster-client.js';
 import { KafkaUserError } from './errors.js';
-import { syncBrokers, type InternalBroker, type InternalCluster } from './internals.js';
-import { requestMetadata, type RawMetadata, type RawPartition } from './metadata-protocol.js';
-
-const require = createRequire(import.meta.url);
-const { errorCodes } = require('kafkajs/src/protocol/error') as {
-  errorCodes: Array<{ type: string; code: number; message: string }>;
-};
+import { LEADER_NOT_AVAILABLE, NONE, REPLICA_NOT_AVAILABLE, UNKNOWN_TOPIC_OR_PARTITION, errorName } from './protocol/error-codes.js';
+import { requestMetadata, type RawMetadata, type RawPartition } from './protocol/metadata.js';
 
 export interface PartitionInfo {
   partition: number;
@@ -41,15 +35,6 @@ export interface ClusterMetadata {
   controllerId: number | null;
   brokers: BrokerInfo[];
   topics: TopicInfo[];
-}
-
-const NONE = 0;
-const LEADER_NOT_AVAILABLE = 5;
-const REPLICA_NOT_AVAILABLE = 9;
-const UNKNOWN_TOPIC_OR_PARTITION = 3;
-
-export function errorName(code: number): string {
-  return errorCodes.find((e) => e.code === code)?.type ?? `ERROR_${code}`;
 }
 
 export const isUnderReplicated = (p: PartitionInfo): boolean => p.isr.length < p.replicas.length;
@@ -97,40 +82,16 @@ export function toClusterMetadata(raw: RawMetadata, requested: readonly string[]
   };
 }
 
-/** Runs a request on some live broker, moving on to the next when one is unreachable. */
-export async function withAnyBroker<T>(
-  cluster: InternalCluster,
-  request: (broker: InternalBroker) => Promise<T>,
-): Promise<T> {
-  let lastError: unknown;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const broker = await cluster.brokerPool.findConnectedBroker();
-      return await request(broker);
-    } catch (error) {
-      if (error instanceof KafkaUserError) throw error;
-      lastError = error;
-    }
-  }
-  throw lastError;
-}
-
 /** topics: null for every topic, [] for brokers only. */
-export async function fetchMetadata(
-  connection: ConnectionManager,
-  topics: readonly string[] | null = null,
-): Promise<ClusterMetadata> {
-  const cluster = await connection.cluster();
-  const raw = await withAnyBroker(cluster, (broker) =>
-    requestMetadata(broker, topics, connection.options.requestTimeoutMs),
-  );
-  await syncBrokers(cluster, raw.brokers);
+export async function fetchMetadata(client: ClusterClient, topics: readonly string[] | null = null): Promise<ClusterMetadata> {
+  const raw = await client.anyBroker((broker) => requestMetadata(broker, topics, client.requestTimeoutMs));
+  await client.syncBrokers(raw.brokers);
   return toClusterMetadata(raw, topics);
 }
 
 /** One topic's metadata; an unknown topic is a user error. */
-export async function fetchTopic(connection: ConnectionManager, topic: string): Promise<TopicInfo> {
-  const [info] = (await fetchMetadata(connection, [topic])).topics;
+export async function fetchTopic(client: ClusterClient, topic: string): Promise<TopicInfo> {
+  const [info] = (await fetchMetadata(client, [topic])).topics;
   if (!info) throw new KafkaUserError(`unknown topic: ${topic}`);
   return info;
 }

@@ -1,5 +1,5 @@
 // ListOffsets, asked of each partition's leader: one request per leader, for any number of topics.
-import type { InternalCluster } from './internals.js';
+import type { ClusterClient } from './cluster-client.js';
 import type { TopicInfo } from './metadata.js';
 
 export const EARLIEST = -2;
@@ -37,15 +37,14 @@ export interface PartitionOffset {
 
 /** The offsets at `timestamp` (EARLIEST, LATEST or epoch ms) of the partitions one leader leads. */
 export async function listLeaderOffsets(
-  cluster: InternalCluster,
+  client: ClusterClient,
   leader: number,
   partitionsByTopic: ReadonlyMap<string, readonly number[]>,
   timestamp: number,
   isolationLevel: number,
 ): Promise<PartitionOffset[]> {
-  const broker = await cluster.findBroker({ nodeId: leader });
+  const broker = await client.broker(leader);
   const response = await broker.listOffsets({
-    replicaId: -1,
     isolationLevel,
     topics: [...partitionsByTopic].map(([topic, partitions]) => ({
       topic,

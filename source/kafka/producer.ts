@@ -3,18 +3,15 @@
 // Batches are encoded and sent by hand (see produce-protocol.ts) straight to each partition's
 // leader; with acks=all the producer is idempotent: a retried batch keeps its sequence
 // number, so a retry after a lost response cannot write it twice.
-import { createRequire } from 'node:module';
-import type { ConnectionManager } from './connection.js';
+import type { BrokerClient, ClusterClient } from './cluster-client.js';
 import { COMPRESSION_CODES, compressorFor, type CompressionName } from './codecs.js';
 import { KafkaUserError, errorMessage } from './errors.js';
-import type { Header } from './fetch-protocol.js';
-import type { InternalBroker, InternalCluster } from './internals.js';
-import { errorName, fetchTopic, withAnyBroker } from './metadata.js';
-import { NO_IDENTITY, encodeBatch, requestProduce, type BatchIdentity } from './produce-protocol.js';
+import { murmur2 } from './internals.js';
+import { fetchTopic } from './metadata.js';
+import { DUPLICATE_SEQUENCE_NUMBER, NONE, PRODUCE_RETRIABLE, TOO_LARGE, errorName } from './protocol/error-codes.js';
+import { NO_IDENTITY, encodeBatch, requestProduce, type BatchIdentity } from './protocol/produce.js';
+import type { Header } from './record.js';
 import { sleep } from './timing.js';
-
-const require = createRequire(import.meta.url);
-const murmur2 = require('kafkajs/src/producer/partitioners/default/murmur2') as (key: Buffer) => number;
 
 export type Acks = 'all' | '1' | '0';
 
@@ -59,24 +56,8 @@ export interface WriteListener {
 }
 
 const ACKS: Record<Acks, number> = { all: -1, '1': 1, '0': 0 };
-const TOO_LARGE = new Set([10, 18]); // MESSAGE_TOO_LARGE, RECORD_LIST_TOO_LARGE
-const DUPLICATE_SEQUENCE_NUMBER = 46;
-/** Errors after which the same batch may succeed, on the same or a new leader. */
-const RETRIABLE = new Set([
-  3, // UNKNOWN_TOPIC_OR_PARTITION
-  5, // LEADER_NOT_AVAILABLE
-  6, // NOT_LEADER_OR_FOLLOWER
-  7, // REQUEST_TIMED_OUT
-  13, // NETWORK_EXCEPTION
-  19, // NOT_ENOUGH_REPLICAS
-  20, // NOT_ENOUGH_REPLICAS_AFTER_APPEND
-  56, // KAFKA_STORAGE_ERROR
-  74, // FENCED_LEADER_EPOCH
-  75, // UNKNOWN_LEADER_EPOCH
-]);
 const TOPIC_CONFIG_RESOURCE = 2;
 const RECORD_OVERHEAD_BYTES = 12;
-
 
 /** Java's default partitioner for keyed records: murmur2 of the key, so keys land where Java clients put them. */
 function partitionForKey(key: Buffer, partitionCount: number): number {
@@ -84,7 +65,6 @@ function partitionForKey(key: Buffer, partitionCount: number): number {
 }
 
 export class MessageWriter {
-  private cluster?: InternalCluster;
   private partitionCount = 0;
   private leaders = new Map<number, number | null>();
   private leaderRefresh?: Promise<void>;
@@ -104,14 +84,13 @@ export class MessageWriter {
   private lingerTimer?: NodeJS.Timeout;
 
   constructor(
-    private readonly connection: ConnectionManager,
+    private readonly client: ClusterClient,
     private readonly options: ProducerOptions,
     private readonly listener: WriteListener = {},
   ) {}
 
   /** Checks the topic (and partition), learns the leaders and, for acks=all, gets a producer id. */
   async open(): Promise<void> {
-    this.cluster = await this.connection.cluster();
     await this.refreshLeaders();
     const { partition } = this.options;
     if (partition !== undefined && (partition < 0 || partition >= this.partitionCount)) {
@@ -183,11 +162,11 @@ export class MessageWriter {
   }
 
   private async initProducerId(): Promise<void> {
-    const deadline = Date.now() + this.connection.options.requestTimeoutMs;
+    const deadline = Date.now() + this.client.requestTimeoutMs;
     let result: { producerId: string; producerEpoch: number };
     for (let backoff = 100; ; backoff = Math.min(backoff * 2, 1_000)) {
       try {
-        result = await withAnyBroker(this.cluster!, (broker) => broker.initProducerId({ transactionTimeout: 60_000 }));
+        result = await this.client.anyBroker((broker) => broker.initProducerId({ transactionTimeout: 60_000 }));
         break;
       } catch (error) {
         // A fresh cluster answers COORDINATOR_LOAD_IN_PROGRESS and the like for a moment.
@@ -205,7 +184,7 @@ export class MessageWriter {
   }
 
   private async refreshLeaders(): Promise<void> {
-    this.leaderRefresh ??= fetchTopic(this.connection, this.options.topic)
+    this.leaderRefresh ??= fetchTopic(this.client, this.options.topic)
       .then((info) => {
         this.partitionCount = info.partitions.length;
         this.leaders = new Map(info.partitions.map((p) => [p.partition, p.leader]));
@@ -214,20 +193,20 @@ export class MessageWriter {
     return this.leaderRefresh;
   }
 
-  private async leaderOf(partition: number): Promise<InternalBroker> {
+  private async leaderOf(partition: number): Promise<BrokerClient> {
     let leader = this.leaders.get(partition) ?? null;
     if (leader === null) {
       await this.refreshLeaders();
       leader = this.leaders.get(partition) ?? null;
       if (leader === null) throw new Error(`partition ${partition} has no leader`);
     }
-    return this.cluster!.findBroker({ nodeId: leader });
+    return this.client.broker(leader);
   }
 
   /** Sends one partition's messages as one batch until it succeeds, fails for good, or runs out of time. */
   private async sendPartition(partition: number, messages: OutgoingMessage[]): Promise<void> {
     const deadline = Date.now() + (this.options.deliveryTimeoutMs ?? 60_000);
-    const timeoutMs = this.connection.options.requestTimeoutMs;
+    const timeoutMs = this.client.requestTimeoutMs;
     let backoff = 100;
     let lastProblem = '';
     for (;;) {
@@ -237,7 +216,7 @@ export class MessageWriter {
         const identity = this.identityFor(partition);
         const encoded = encodeBatch(messages, identity, COMPRESSION_CODES[this.options.compression], this.compress);
         const [result] = await requestProduce(broker, this.options.topic, ACKS[this.options.acks], new Map([[partition, encoded]]), timeoutMs);
-        if (!result || result.errorCode === 0 || result.errorCode === DUPLICATE_SEQUENCE_NUMBER) {
+        if (!result || result.errorCode === NONE || result.errorCode === DUPLICATE_SEQUENCE_NUMBER) {
           if (this.identity) this.sequences.set(partition, identity.baseSequence + messages.length);
           if (result && result.baseOffset >= 0) {
             const last = result.baseOffset + messages.length - 1;
@@ -264,7 +243,7 @@ export class MessageWriter {
           await this.sendPartition(partition, messages.filter((_, i) => !bad.has(i)));
           return;
         }
-        retriable = RETRIABLE.has(result.errorCode);
+        retriable = PRODUCE_RETRIABLE.has(result.errorCode);
         lastProblem = await this.reasonOf(result.errorCode, result.errorMessage);
         if (retriable) this.leaders.set(partition, null);
       } catch (error) {
@@ -300,7 +279,7 @@ export class MessageWriter {
 
   /** The effective max.message.bytes of the topic (its override or the broker default). */
   private async topicMessageLimit(): Promise<string> {
-    const described = await withAnyBroker(this.cluster!, (broker) =>
+    const described = await this.client.anyBroker((broker) =>
       broker.describeConfigs({ resources: [{ type: TOPIC_CONFIG_RESOURCE, name: this.options.topic }], includeSynonyms: false }),
     );
     const entry = described.resources[0]?.configEntries.find((e) => e.configName === 'max.message.bytes');

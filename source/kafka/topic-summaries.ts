@@ -1,6 +1,6 @@
 // One row per topic for the TUI's topic list: partition count, replication factor, health,
 // and total messages (the sum of high - low watermarks).
-import type { ConnectionManager } from './connection.js';
+import type { ClusterClient } from './cluster-client.js';
 import { fetchMetadata, isOffline, isUnderReplicated, replicationFactor } from './metadata.js';
 import { fetchWatermarks } from './topics.js';
 
@@ -15,9 +15,9 @@ export interface TopicSummary {
   offline: boolean;
 }
 
-export async function fetchTopicSummaries(connection: ConnectionManager): Promise<TopicSummary[]> {
-  const metadata = await fetchMetadata(connection, null);
-  const watermarks = await fetchWatermarks(connection, metadata.topics);
+export async function fetchTopicSummaries(client: ClusterClient): Promise<TopicSummary[]> {
+  const metadata = await fetchMetadata(client, null);
+  const watermarks = await fetchWatermarks(client, metadata.topics);
   const messagesIn = (topic: string): number | null => {
     const marks = [...(watermarks.get(topic)?.values() ?? [])];
     if (marks.length === 0) return null;

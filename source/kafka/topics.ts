@@ -1,8 +1,10 @@
 // Topic administration: list, create, alter partitions, delete, configs, watermarks.
+import type { ClusterClient } from './cluster-client.js';
 import type { ConnectionManager } from './connection.js';
 import { KafkaUserError } from './errors.js';
-import { errorName, fetchMetadata, fetchTopic, withAnyBroker, type TopicInfo } from './metadata.js';
+import { fetchMetadata, fetchTopic, type TopicInfo } from './metadata.js';
 import { EARLIEST, LATEST, READ_UNCOMMITTED, groupByLeader, listLeaderOffsets } from './offsets.js';
+import { NONE, errorName } from './protocol/error-codes.js';
 import { sleep } from './timing.js';
 
 const TOPIC_CONFIG_RESOURCE = 2;
@@ -29,36 +31,35 @@ function validateTopicName(name: string): void {
   }
 }
 
-export async function listTopics(connection: ConnectionManager, includeInternal = false): Promise<TopicListing[]> {
-  const metadata = await fetchMetadata(connection, null);
+export async function listTopics(client: ClusterClient, includeInternal = false): Promise<TopicListing[]> {
+  const metadata = await fetchMetadata(client, null);
   return metadata.topics
     .filter((t) => includeInternal || !t.isInternal)
     .map(({ name, isInternal }) => ({ name, isInternal }));
 }
 
-async function topicExists(connection: ConnectionManager, topic: string): Promise<boolean> {
-  const topics = await listTopics(connection, true);
+async function topicExists(client: ClusterClient, topic: string): Promise<boolean> {
+  const topics = await listTopics(client, true);
   return topics.some((t) => t.name === topic);
 }
 
 /** Topic-level config overrides per topic (the ones that differ from broker defaults). */
 export async function fetchTopicConfigs(
-  connection: ConnectionManager,
+  client: ClusterClient,
   topics: readonly string[],
 ): Promise<Map<string, Array<[string, string]>>> {
   const result = new Map<string, Array<[string, string]>>();
   if (topics.length === 0) return result;
   // Any broker answers for topic configs; asking one directly avoids kafkajs's metadata
   // refresh, which fails while any partition in the cluster is offline.
-  const cluster = await connection.cluster();
-  const described = await withAnyBroker(cluster, (broker) =>
+  const described = await client.anyBroker((broker) =>
     broker.describeConfigs({
       resources: topics.map((name) => ({ type: TOPIC_CONFIG_RESOURCE, name })),
       includeSynonyms: false,
     }),
   );
   for (const resource of described.resources) {
-    if (resource.errorCode !== 0) throw new KafkaUserError(`topic ${resource.resourceName}: ${errorName(resource.errorCode)}`);
+    if (resource.errorCode !== NONE) throw new KafkaUserError(`topic ${resource.resourceName}: ${errorName(resource.errorCode)}`);
     const overrides = resource.configEntries
       .filter((entry) => entry.configSource === TOPIC_OVERRIDE)
       .map((entry): [string, string] => [entry.configName, entry.isSensitive ? '<hidden>' : entry.configValue])
@@ -74,15 +75,14 @@ export async function fetchTopicConfigs(
  * Partitions without a leader (or whose leader does not answer) are left out.
  */
 export async function fetchWatermarks(
-  connection: ConnectionManager,
+  client: ClusterClient,
   topics: readonly TopicInfo[],
 ): Promise<Map<string, Map<number, Watermarks>>> {
-  const cluster = await connection.cluster();
   const result = new Map<string, Map<number, Watermarks>>(topics.map((t) => [t.name, new Map()]));
   await Promise.all(
     [...groupByLeader(topics)].map(async ([leader, led]) => {
       try {
-        const ask = (timestamp: number) => listLeaderOffsets(cluster, leader, led, timestamp, READ_UNCOMMITTED);
+        const ask = (timestamp: number) => listLeaderOffsets(client, leader, led, timestamp, READ_UNCOMMITTED);
         const [lows, highs] = await Promise.all([ask(EARLIEST), ask(LATEST)]);
         const lowOf = new Map(lows.map((p) => [`${p.topic}\0${p.partition}`, p.offset]));
         for (const p of highs) {
@@ -121,7 +121,7 @@ export async function createTopic(connection: ConnectionManager, request: Create
       `replication factor ${request.replicationFactor} is larger than the number of brokers (${brokers.length})`,
     );
   }
-  if (await topicExists(connection, request.topic)) {
+  if (await topicExists(connection.cluster, request.topic)) {
     throw new KafkaUserError(`topic '${request.topic}' already exists`);
   }
   // kafkajs's own waitForLeaders races the new topic's metadata and can report
@@ -137,15 +137,15 @@ export async function createTopic(connection: ConnectionManager, request: Create
       },
     ],
   });
-  await waitForLeaders(connection, request.topic);
+  await waitForLeaders(connection.cluster, request.topic);
 }
 
 /** Polls until every partition of a new topic has a leader, within the request timeout. */
-async function waitForLeaders(connection: ConnectionManager, topic: string): Promise<void> {
-  const deadline = Date.now() + connection.options.requestTimeoutMs;
+async function waitForLeaders(client: ClusterClient, topic: string): Promise<void> {
+  const deadline = Date.now() + client.requestTimeoutMs;
   for (;;) {
     try {
-      const info = await fetchTopic(connection, topic);
+      const info = await fetchTopic(client, topic);
       if (info.partitions.length > 0 && info.partitions.every((p) => p.leader !== null)) return;
     } catch (error) {
       // Until the controller's metadata reaches the broker we ask, the topic is "unknown".
@@ -160,7 +160,7 @@ export async function alterPartitions(connection: ConnectionManager, topic: stri
   if (!Number.isInteger(count) || count < 1) {
     throw new KafkaUserError(`partitions must be a whole number of at least 1 (got ${count})`);
   }
-  const current = (await fetchTopic(connection, topic)).partitions.length;
+  const current = (await fetchTopic(connection.cluster, topic)).partitions.length;
   if (count <= current) {
     throw new KafkaUserError(
       `topic '${topic}' has ${current} partition(s); the count can only be increased (asked for ${count})`,
@@ -171,7 +171,7 @@ export async function alterPartitions(connection: ConnectionManager, topic: stri
 }
 
 export async function deleteTopic(connection: ConnectionManager, topic: string): Promise<void> {
-  if (!(await topicExists(connection, topic))) throw new KafkaUserError(`unknown topic: ${topic}`);
+  if (!(await topicExists(connection.cluster, topic))) throw new KafkaUserError(`unknown topic: ${topic}`);
   const admin = await connection.admin();
   await admin.deleteTopics({ topics: [topic] });
 }

@@ -1,5 +1,5 @@
 // What the UI needs from Kafka, as an interface: the real implementation lives in
-// kafka/tui-backend.ts, and the UI tests use in-memory fakes.
+// model/kafka-backend.ts, and the UI tests use in-memory fakes.
 import type { ConnectionStatus } from '../kafka/connection.js';
 import type { TopicDescription } from '../kafka/describe.js';
 import type { StartPosition } from '../kafka/consumer.js';
@@ -14,7 +14,7 @@ export interface ConsumeRequest {
   partitions: number[];
 }
 
-/** What the panes read of a record; the reader's ConsumedRecord has this shape. */
+/** What the panes read of a record; the reader's KafkaRecord has this shape. */
 export interface ConsumedRecord {
   readonly partition: number;
   readonly offset: number;

@@ -1,6 +1,6 @@
 // Rendering, escaping and the JSON envelope of consumed records.
 import { describe, expect, it } from 'vitest';
-import { ConsumedRecord } from '../../source/kafka/fetch-protocol.js';
+import { KafkaRecord } from '../../source/kafka/record.js';
 import {
   DEFAULT_LINE_OPTIONS,
   escapeControl,
@@ -11,7 +11,7 @@ import {
 } from '../../source/format/message-text.js';
 
 const record = (key: Buffer | null, value: Buffer | null, headers: Array<[string, Buffer | null]> = []) =>
-  new ConsumedRecord('t', 2, 41, 1700000000000, key, value, headers);
+  new KafkaRecord('t', 2, 41, 1700000000000, key, value, headers);
 
 describe('escapeControl', () => {
   it('escapes escape sequences, C0/C1 controls, DEL and bidi overrides', () => {

@@ -1,10 +1,8 @@
 // Metadata v12 (Kafka 3.1+): topic ids, offline replicas, and per-partition error codes
 // that we decode instead of throwing on, so one offline partition cannot hide the rest.
-import { encoderOf, type InternalBroker, type ProtocolRequest } from './internals.js';
+import type { BrokerClient } from '../cluster-client.js';
+import { METADATA_V12, sendRequest } from './send-request.js';
 import { WireReader, WireWriter, ZERO_UUID, formatUuid } from './wire.js';
-
-const METADATA_API_KEY = 3;
-const METADATA_VERSION = 12;
 
 export interface RawBroker {
   nodeId: number;
@@ -89,34 +87,7 @@ export function decodeMetadataResponse(payload: Buffer): RawMetadata {
   return { brokers, clusterId, controllerId, topics };
 }
 
-function metadataV12(topics: readonly string[] | null, requestTimeout?: number): ProtocolRequest<RawMetadata> {
-  return {
-    request: {
-      apiKey: METADATA_API_KEY,
-      apiVersion: METADATA_VERSION,
-      apiName: 'Metadata',
-      encode: async () => encoderOf(encodeMetadataRequest(topics)),
-    },
-    response: {
-      decode: async (payload) => decodeMetadataResponse(payload),
-      parse: async (data) => data,
-    },
-    requestTimeout,
-  };
-}
-
-function supportsMetadataV12(broker: InternalBroker): boolean {
-  const range = broker.versions?.[METADATA_API_KEY];
-  return range !== undefined && range.maxVersion >= METADATA_VERSION;
-}
-
-export async function requestMetadata(
-  broker: InternalBroker,
-  topics: readonly string[] | null,
-  requestTimeout?: number,
-): Promise<RawMetadata> {
-  if (!supportsMetadataV12(broker)) {
-    throw new Error('the broker is older than Kafka 3.1 (it does not support Metadata v12)');
-  }
-  return broker.connectionPool.send(metadataV12(topics, requestTimeout));
+export async function requestMetadata(broker: BrokerClient, topics: readonly string[] | null, timeoutMs: number): Promise<RawMetadata> {
+  const metadata = await sendRequest(broker, METADATA_V12, encodeMetadataRequest(topics), decodeMetadataResponse, { timeoutMs });
+  return metadata!;
 }

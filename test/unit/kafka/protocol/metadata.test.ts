@@ -1,8 +1,9 @@
 // Metadata v12 bytes, built by hand from the protocol spec, decoded without throwing on partition errors.
 import { describe, expect, it } from 'vitest';
-import { decodeMetadataResponse, encodeMetadataRequest } from '../../source/kafka/metadata-protocol.js';
-import { toClusterMetadata } from '../../source/kafka/metadata.js';
-import { WireReader, WireWriter } from '../../source/kafka/wire.js';
+import { decodeMetadataResponse, encodeMetadataRequest } from '../../../../source/kafka/protocol/metadata.js';
+import { toClusterMetadata } from '../../../../source/kafka/metadata.js';
+import { WireReader } from '../../../../source/kafka/protocol/wire.js';
+import { KafkaBytes } from '../../../helpers/kafka-bytes.js';
 
 const int16 = (v: number) => {
   const b = Buffer.alloc(2);
@@ -10,7 +11,7 @@ const int16 = (v: number) => {
   return b;
 };
 
-function int32Array(w: WireWriter, values: number[]) {
+function int32Array(w: KafkaBytes, values: number[]) {
   w.uvarint(values.length + 1);
   for (const v of values) w.int32(v);
 }
@@ -19,7 +20,7 @@ function int32Array(w: WireWriter, values: number[]) {
 /** A response with one healthy partition and one offline one (LEADER_NOT_AVAILABLE). */
 function sampleResponse(): Buffer {
   const parts: Buffer[] = [];
-  const w = () => new WireWriter();
+  const w = () => new KafkaBytes();
   parts.push(w().emptyTags().int32(0).toBuffer()); // header tags, throttle
   const brokers = w().uvarint(3);
   brokers.int32(1).compactString('127.0.0.1').int32(9092).compactString(null).emptyTags();

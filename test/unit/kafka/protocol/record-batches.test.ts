@@ -1,9 +1,9 @@
 // Our record batch encoder against our Fetch decoder: offsets, timestamps, nulls, headers,
 // compression, aborted transactions and partial batches.
 import { describe, expect, it } from 'vitest';
-import { compressorFor, COMPRESSION_CODES, type CompressionName } from '../../source/kafka/codecs.js';
-import { decodeFetchResponse } from '../../source/kafka/fetch-protocol.js';
-import { NO_IDENTITY, encodeBatch, type BatchRecord } from '../../source/kafka/produce-protocol.js';
+import { compressorFor, COMPRESSION_CODES, type CompressionName } from '../../../../source/kafka/codecs.js';
+import { decodeFetchResponse } from '../../../../source/kafka/protocol/fetch.js';
+import { NO_IDENTITY, encodeBatch, type BatchRecord } from '../../../../source/kafka/protocol/produce.js';
 
 /** Gives a batch the base offset a broker would, since the encoder leaves it 0. */
 function at(batch: Buffer, baseOffset: number): Buffer {

@@ -2,15 +2,28 @@
 // batch's messages with an array copy per message (quadratic in the batch size) and builds
 // several buffers per record; encoding one batch into one buffer is what makes the
 // console producer fast. Produce v8 also returns per-record errors for failure reports.
-import { createRequire } from 'node:module';
-import type { Header } from './fetch-protocol.js';
-import { encoderOf, type InternalBroker, type ProtocolRequest } from './internals.js';
-
-const require = createRequire(import.meta.url);
-const crc32c = require('kafkajs/src/protocol/recordBatch/crc32C') as (buffer: Buffer) => number;
-
-const PRODUCE_API_KEY = 0;
-const PRODUCE_VERSION = 8;
+import type { BrokerClient } from '../cluster-client.js';
+import { crc32c } from '../internals.js';
+import type { Header } from '../record.js';
+import {
+  ATTRIBUTES,
+  BASE_SEQUENCE,
+  BASE_TIMESTAMP,
+  BATCH_HEADER_BYTES,
+  BATCH_LENGTH,
+  BATCH_LENGTH_OVERHEAD,
+  CRC,
+  CURRENT_MAGIC,
+  LAST_OFFSET_DELTA,
+  MAGIC,
+  MAX_TIMESTAMP,
+  PARTITION_LEADER_EPOCH,
+  PRODUCER_EPOCH,
+  PRODUCER_ID,
+  RECORD_COUNT,
+} from './record-batch.js';
+import { PRODUCE_V8, sendRequest } from './send-request.js';
+import { writeZigzag as writeVarint, zigzagSize as varintSize } from './varint.js';
 
 export interface BatchRecord {
   key: Buffer | null;
@@ -27,28 +40,6 @@ export interface BatchIdentity {
 }
 
 export const NO_IDENTITY: BatchIdentity = { producerId: -1, producerEpoch: -1, baseSequence: -1 };
-
-const BATCH_HEADER_BYTES = 61;
-
-function varintSize(value: number): number {
-  let zigzag = value >= 0 ? value * 2 : -value * 2 - 1;
-  let size = 1;
-  while (zigzag >= 128) {
-    zigzag = Math.floor(zigzag / 128);
-    size++;
-  }
-  return size;
-}
-
-function writeVarint(buffer: Buffer, at: number, value: number): number {
-  let zigzag = value >= 0 ? value * 2 : -value * 2 - 1;
-  while (zigzag >= 128) {
-    buffer[at++] = (zigzag % 128) | 0x80;
-    zigzag = Math.floor(zigzag / 128);
-  }
-  buffer[at++] = zigzag;
-  return at;
-}
 
 const bytesSize = (bytes: Buffer | null) => (bytes === null ? 1 : varintSize(bytes.length) + bytes.length);
 
@@ -118,19 +109,19 @@ export function encodeBatch(
   const body = compress(encodeRecords(records, baseTimestamp));
   const batch = Buffer.allocUnsafe(BATCH_HEADER_BYTES + body.length);
   batch.writeBigInt64BE(0n, 0); // base offset: the broker assigns it
-  batch.writeInt32BE(BATCH_HEADER_BYTES - 12 + body.length, 8);
-  batch.writeInt32BE(-1, 12); // partition leader epoch
-  batch.writeInt8(2, 16); // magic
-  batch.writeInt16BE(codec, 21);
-  batch.writeInt32BE(records.length - 1, 23); // last offset delta
-  batch.writeBigInt64BE(BigInt(baseTimestamp), 27);
-  batch.writeBigInt64BE(BigInt(maxTimestamp), 35);
-  batch.writeBigInt64BE(BigInt(identity.producerId), 43);
-  batch.writeInt16BE(identity.producerEpoch, 51);
-  batch.writeInt32BE(identity.baseSequence, 53);
-  batch.writeInt32BE(records.length, 57);
+  batch.writeInt32BE(BATCH_HEADER_BYTES - BATCH_LENGTH_OVERHEAD + body.length, BATCH_LENGTH);
+  batch.writeInt32BE(-1, PARTITION_LEADER_EPOCH);
+  batch.writeInt8(CURRENT_MAGIC, MAGIC);
+  batch.writeInt16BE(codec, ATTRIBUTES);
+  batch.writeInt32BE(records.length - 1, LAST_OFFSET_DELTA);
+  batch.writeBigInt64BE(BigInt(baseTimestamp), BASE_TIMESTAMP);
+  batch.writeBigInt64BE(BigInt(maxTimestamp), MAX_TIMESTAMP);
+  batch.writeBigInt64BE(BigInt(identity.producerId), PRODUCER_ID);
+  batch.writeInt16BE(identity.producerEpoch, PRODUCER_EPOCH);
+  batch.writeInt32BE(identity.baseSequence, BASE_SEQUENCE);
+  batch.writeInt32BE(records.length, RECORD_COUNT);
   body.copy(batch, BATCH_HEADER_BYTES);
-  batch.writeUInt32BE(crc32c(batch.subarray(21)), 17);
+  batch.writeUInt32BE(crc32c(batch.subarray(ATTRIBUTES)), CRC);
   return batch;
 }
 
@@ -200,28 +191,17 @@ function decodeProduceResponse(payload: Buffer): ProducePartitionResult[] {
 }
 
 /** Sends one Produce request; with acks=0 the broker does not answer and the result is empty. */
-export function requestProduce(
-  broker: InternalBroker,
+export async function requestProduce(
+  broker: BrokerClient,
   topic: string,
   acks: number,
   batches: ReadonlyMap<number, Buffer>,
   timeoutMs: number,
 ): Promise<ProducePartitionResult[]> {
-  const range = broker.versions?.[PRODUCE_API_KEY];
-  if (!range || range.maxVersion < PRODUCE_VERSION) throw new Error('the broker does not support Produce v8 (Kafka 2.4 or newer is needed)');
-  const protocol: ProtocolRequest<ProducePartitionResult[]> = {
-    request: {
-      apiKey: PRODUCE_API_KEY,
-      apiVersion: PRODUCE_VERSION,
-      apiName: 'Produce',
-      expectResponse: () => acks !== 0,
-      encode: async () => encoderOf(encodeProduceRequest(topic, acks, timeoutMs, batches)),
-    },
-    response: {
-      decode: async (payload) => decodeProduceResponse(payload),
-      parse: async (data) => data,
-    },
-    requestTimeout: timeoutMs + 5_000,
-  };
-  return broker.connectionPool.send(protocol).then((result) => result ?? []);
+  const results = await sendRequest(broker, PRODUCE_V8, encodeProduceRequest(topic, acks, timeoutMs, batches), decodeProduceResponse, {
+    // The broker's own timeout is in the request; ours leaves it room to answer.
+    timeoutMs: timeoutMs + 5_000,
+    expectResponse: acks !== 0,
+  });
+  return results ?? [];
 }

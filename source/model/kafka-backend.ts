@@ -1,13 +1,13 @@
 // The TUI's Backend over a real cluster: tolerant metadata for lists and describe, the
 // shared admin for topic changes, and the console commands' reader and writer for messages.
-import type { ConnectionManager } from './connection.js';
-import { PartitionReader } from './consumer.js';
-import { describeTopics } from './describe.js';
-import { KafkaUserError } from './errors.js';
-import { MessageWriter } from './producer.js';
-import { fetchTopicSummaries } from './topic-summaries.js';
-import { alterPartitions, createTopic, deleteTopic } from './topics.js';
-import type { Backend, ConsumeRequest, ProduceRequest, ProduceResult, RecordSink, Subscription } from '../model/backend.js';
+import type { ConnectionManager } from '../kafka/connection.js';
+import { PartitionReader } from '../kafka/consumer.js';
+import { describeTopics } from '../kafka/describe.js';
+import { KafkaUserError } from '../kafka/errors.js';
+import { MessageWriter } from '../kafka/producer.js';
+import { fetchTopicSummaries } from '../kafka/topic-summaries.js';
+import { alterPartitions, createTopic, deleteTopic } from '../kafka/topics.js';
+import type { Backend, ConsumeRequest, ProduceRequest, ProduceResult, RecordSink, Subscription } from './backend.js';
 
 /**
  * Smaller fetches than the console's: the pane needs responsiveness, not bulk throughput.
@@ -21,7 +21,7 @@ const PARTITION_MAX_BYTES = 64 << 10;
 
 function consume(connection: ConnectionManager, request: ConsumeRequest, sink: RecordSink): Subscription {
   const reader = new PartitionReader(
-    connection,
+    connection.cluster,
     {
       topic: request.topic,
       partitions: request.partitions,
@@ -54,7 +54,7 @@ function producerFor(connection: ConnectionManager) {
     let writer = writers.get(id);
     if (!writer) {
       const created = new MessageWriter(
-        connection,
+        connection.cluster,
         { topic: request.topic, partition: request.partition, acks: 'all', compression: 'none' },
         { onFailure: ({ reason }) => (failure = reason) },
       );
@@ -96,9 +96,9 @@ export function kafkaBackend(connection: ConnectionManager, label: string): Back
       await connection.check().catch(() => {});
     },
     listTopics: async (includeInternal) =>
-      (await fetchTopicSummaries(connection)).filter((t) => includeInternal || !t.isInternal),
+      (await fetchTopicSummaries(connection.cluster)).filter((t) => includeInternal || !t.isInternal),
     describe: async (topic) => {
-      const result = await describeTopics(connection, { topics: [topic], includeInternal: true, watermarks: true });
+      const result = await describeTopics(connection.cluster, { topics: [topic], includeInternal: true, watermarks: true });
       return result.topics[0]!;
     },
     createTopic: (input) => createTopic(connection, { ...input, configs: [] }),

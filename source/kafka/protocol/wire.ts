@@ -1,4 +1,5 @@
 // Minimal readers/writers for Kafka's flexible (KIP-482) encoding, which kafkajs lacks.
+import { VarintReader, unsignedSize, writeUnsigned } from './varint.js';
 
 export class WireWriter {
   private chunks: Buffer[] = [];
@@ -13,21 +14,10 @@ export class WireWriter {
     return this.int8(value ? 1 : 0);
   }
 
-  int32(value: number): this {
-    const b = Buffer.alloc(4);
-    b.writeInt32BE(value);
-    return this.push(b);
-  }
-
   uvarint(value: number): this {
-    const bytes: number[] = [];
-    let rest = value >>> 0;
-    while (rest >= 0x80) {
-      bytes.push((rest & 0x7f) | 0x80);
-      rest >>>= 7;
-    }
-    bytes.push(rest);
-    return this.push(Buffer.from(bytes));
+    const b = Buffer.alloc(unsignedSize(value));
+    writeUnsigned(b, 0, value);
+    return this.push(b);
   }
 
   compactString(value: string | null): this {
@@ -55,9 +45,19 @@ export class WireWriter {
 }
 
 export class WireReader {
-  private offset = 0;
+  private readonly varints: VarintReader;
 
-  constructor(private readonly buffer: Buffer) {}
+  constructor(private readonly buffer: Buffer) {
+    this.varints = new VarintReader(buffer);
+  }
+
+  private get offset(): number {
+    return this.varints.at;
+  }
+
+  private set offset(at: number) {
+    this.varints.at = at;
+  }
 
   int8(): number {
     const value = this.buffer.readInt8(this.offset);
@@ -82,15 +82,7 @@ export class WireReader {
   }
 
   uvarint(): number {
-    let value = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = this.buffer[this.offset++];
-      if (byte === undefined) throw new RangeError('truncated varint');
-      value += (byte & 0x7f) * 2 ** shift;
-      if ((byte & 0x80) === 0) return value;
-      shift += 7;
-    }
+    return this.varints.unsigned();
   }
 
   compactNullableString(): string | null {
