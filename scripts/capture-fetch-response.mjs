@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { ConnectionManager } = await import(resolve(repo, 'dist/kafka/connection.js'));
-const { requestFetch } = await import(resolve(repo, 'dist/kafka/fetch-protocol.js'));
+const { requestFetch } = await import(resolve(repo, 'dist/kafka/protocol/fetch.js'));
 const { fetchTopic } = await import(resolve(repo, 'dist/kafka/metadata.js'));
 
 const [bootstrap, topic, partitionArg, offsetArg, maxBytesArg] = process.argv.slice(2);
@@ -33,26 +33,20 @@ const connection = new ConnectionManager({
 let payload;
 let fetched;
 try {
-  const cluster = await connection.cluster();
-  const info = await fetchTopic(connection, topic);
+  const info = await fetchTopic(connection.cluster, topic);
   const leader = info.partitions.find((p) => p.partition === partition).leader;
-  const broker = await cluster.findBroker({ nodeId: leader });
+  const broker = await connection.cluster.broker(leader);
   // The broker as our fetch code sees it, except that the response body is kept on its way to the decoder.
   const capturing = {
-    versions: broker.versions,
-    connectionPool: {
-      send: (protocol) =>
-        broker.connectionPool.send({
-          ...protocol,
-          response: {
-            ...protocol.response,
-            decode: (body) => {
-              payload = Buffer.from(body);
-              return protocol.response.decode(body);
-            },
-          },
-        }),
-    },
+    versions: (apiKey) => broker.versions(apiKey),
+    send: (request) =>
+      broker.send({
+        ...request,
+        decode: (body) => {
+          payload = Buffer.from(body);
+          return request.decode(body);
+        },
+      }),
   };
   [fetched] = await requestFetch(
     capturing,

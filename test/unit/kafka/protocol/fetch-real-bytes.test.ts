@@ -2,7 +2,7 @@
 // a read_committed fetch that starts exactly at an abort marker, followed by the same producer's
 // committed transaction, must show what Kafka's ConsoleConsumer showed for those offsets.
 import { describe, expect, it } from 'vitest';
-import { decodeFetchResponse } from '../../../../source/kafka/fetch-protocol.js';
+import { decodeFetchResponse } from '../../../../source/kafka/protocol/fetch.js';
 import { fetchedFrom, javaReadCommitted, nextOffset, partition, payload, topic } from '../../../fixtures/fetch-at-abort-marker.js';
 
 /** The fixture's one partition, read straight from the Fetch v11 layout: its aborted list and first batch. */
