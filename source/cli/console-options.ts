@@ -3,6 +3,8 @@
 // KafkaUserErrors (exit code 2: bad usage).
 import type { StartPosition } from '../kafka/consumer.js';
 import { KafkaUserError } from '../kafka/errors.js';
+import { TIME_HELP, parseTime } from '../format/time-grammar.js';
+import { splitKeyValue } from '../format/key-value.js';
 
 const usage = (message: string) => new KafkaUserError(message, 2);
 
@@ -15,36 +17,25 @@ export function parseOffset(text: string): StartPosition {
   throw usage(`invalid --offset '${text}': use earliest, latest, or a non-negative offset`);
 }
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
 /**
  * --from-timestamp: ISO-8601 (2024-05-01T12:00:00Z, or a date), epoch milliseconds,
- * or a time relative to now such as -15m, -2h, -1d, -30s.
+ * or a time relative to now such as -15m, -2h, -1d, -30s (format/time-grammar.ts).
  */
 export function parseTimestamp(text: string, now = Date.now()): number {
-  const value = text.trim();
-  const relative = /^-(\d+(?:\.\d+)?)(ms|s|m|h|d|w)$/.exec(value);
-  if (relative) return Math.round(now - Number(relative[1]) * UNIT_MS[relative[2]!]!);
-  if (/^\d{10,}$/.test(value)) return Number(value);
-  // Date-like text only: Date.parse also accepts things like "1" or "May", which are not meant as times.
-  if (/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) {
-    const parsed = Date.parse(value);
-    if (!Number.isNaN(parsed)) return parsed;
-  }
-  throw usage(
-    `invalid --from-timestamp '${text}': use ISO-8601 (2024-05-01T12:00:00Z), epoch milliseconds, or a relative time like -15m`,
-  );
+  const timestamp = parseTime(text, now);
+  if (timestamp === undefined) throw usage(`invalid --from-timestamp '${text}': use ${TIME_HELP}`);
+  return timestamp;
 }
 
 /** Parses `name=value` pairs (the value may contain '='), rejecting names not in `known`. */
 export function parseProperties(pairs: readonly string[], known: readonly string[], flag = '--property'): Map<string, string> {
   const result = new Map<string, string>();
   for (const pair of pairs) {
-    const equals = pair.indexOf('=');
-    if (equals <= 0) throw usage(`invalid ${flag} '${pair}': expected name=value`);
-    const name = pair.slice(0, equals).trim();
+    const property = splitKeyValue(pair);
+    if (!property) throw usage(`invalid ${flag} '${pair}': expected name=value`);
+    const name = property[0].trim();
     if (!known.includes(name)) throw usage(`unknown ${flag} '${name}' (known: ${known.join(', ')})`);
-    result.set(name, unescapeSeparator(pair.slice(equals + 1)));
+    result.set(name, unescapeSeparator(property[1]));
   }
   return result;
 }
@@ -63,9 +54,9 @@ export function parseBooleanProperty(name: string, value: string): boolean {
 
 /** --header k=v: the header key is before the first '='. */
 export function parseHeaderFlag(text: string): [string, Buffer] {
-  const equals = text.indexOf('=');
-  if (equals <= 0) throw usage(`invalid --header '${text}': expected key=value`);
-  return [text.slice(0, equals), Buffer.from(text.slice(equals + 1), 'utf8')];
+  const header = splitKeyValue(text);
+  if (!header) throw usage(`invalid --header '${text}': expected key=value`);
+  return [header[0], Buffer.from(header[1], 'utf8')];
 }
 
 export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {

@@ -7,6 +7,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   config: () => import('./config.js'),
   consume: () => import('./consume.js'),
   produce: () => import('./produce.js'),
+  keys: () => import('./keys.js'),
 };
 
 /**
@@ -23,6 +24,7 @@ export const USAGE = `
     kafka-tui config [add|list|remove|path] ...
     kafka-tui consume -t TOPIC [--from-beginning] [--group G] ...   print a topic's messages
     kafka-tui produce -t TOPIC [--parse-key] [--file F] ...         send lines from stdin or a file
+    kafka-tui keys [--json]                  the TUI's key bindings, with the config file's remaps
 
   Run 'kafka-tui <command> --help' for a command's flags.
 `;

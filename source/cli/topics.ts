@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline/promises';
 import { KafkaUserError } from '../kafka/errors.js';
 import { alterPartitions, createTopic, deleteTopic, listTopics } from '../kafka/topics.js';
 import { CONNECTION_HELP, connectionFlags, parseArgs, withConnection, writeOut } from './command.js';
+import { splitKeyValue } from '../format/key-value.js';
 
 const HELP = `
   Usage
@@ -47,9 +48,9 @@ export function parseCount(flag: string, text: string | undefined, fallback?: nu
 
 export function parseConfigs(pairs: readonly string[]): Array<[string, string]> {
   return pairs.map((pair) => {
-    const at = pair.indexOf('=');
-    if (at <= 0) throw new KafkaUserError(`invalid --config '${pair}': expected key=value`, 2);
-    return [pair.slice(0, at), pair.slice(at + 1)];
+    const config = splitKeyValue(pair);
+    if (!config) throw new KafkaUserError(`invalid --config '${pair}': expected key=value`, 2);
+    return config;
   });
 }
 

@@ -2,6 +2,8 @@
 import { completeSettings } from '../config/connection-settings.js';
 import { ConnectionManager } from '../kafka/connection.js';
 import { KafkaUserError } from '../kafka/errors.js';
+import { ProfileStore } from '../config/profiles.js';
+import { applyKeyRemaps } from '../ui/key-remaps.js';
 import { CONNECTION_HELP, connectionFlags, parseArgs, resolveConnection } from './command.js';
 import { promptHidden } from './prompt.js';
 import { enterFullscreen, leaveFullscreen } from '../ui/screen.js';
@@ -44,6 +46,8 @@ export async function run(argv: string[]): Promise<number> {
   const bufferSize = bufferSizeOf(cli.flags.bufferSize);
   const keySeparator = cli.flags.keySeparator ?? ':';
   if (keySeparator === '') throw new KafkaUserError('--key-separator must not be empty', 2);
+  // A refused remap is shown in the hint bar at start; the default keys work meanwhile.
+  const keys = applyKeyRemaps(new ProfileStore().keys());
   const settings = await resolveConnection(cli.flags);
   // The password prompt, if any, happens before the screen is taken over.
   const options = await completeSettings(settings, process.env, promptHidden);
@@ -69,6 +73,7 @@ export async function run(argv: string[]): Promise<number> {
     readOnly: cli.flags.readOnly ?? settings.readOnly,
     color: cli.flags.color !== false && !process.env.NO_COLOR, // no-color.org: set and non-empty
     initialTopic: cli.flags.topic,
+    keys,
     bufferSize,
     keySeparator,
   });

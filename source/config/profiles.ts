@@ -15,6 +15,8 @@ export interface Profile {
 
 interface Store {
   profiles: Record<string, Profile>;
+  /** Key remaps, checked by the UI that applies them (ui/key-remaps.ts). */
+  keys?: unknown;
 }
 
 export class ProfileStore {
@@ -38,6 +40,11 @@ export class ProfileStore {
 
   list(): Record<string, Profile> {
     return this.conf.get('profiles');
+  }
+
+  /** The `keys` section as written, or undefined. */
+  keys(): unknown {
+    return this.conf.get('keys');
   }
 
   get(name: string): Profile | undefined {

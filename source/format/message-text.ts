@@ -4,30 +4,15 @@
 // CLI and the TUI panes.
 import { isUtf8 } from 'node:buffer';
 import type { Header, KafkaRecord } from '../kafka/record.js';
+import { escapeControl } from './escape.js';
+
+export { escapeControl };
 
 export type BytesFormat = 'text' | 'json' | 'hex';
 
 export interface RenderOptions {
   /** Escape control characters and escape sequences (for a terminal). */
   escape: boolean;
-}
-
-// C0 controls except tab, DEL, C1 controls, and the Unicode bidi/format controls that can
-// reorder what a terminal shows (Trojan Source).
-const UNSAFE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\b': '\\b', '\f': '\\f', '\v': '\\v', '\0': '\\0' };
-
-function escapeOne(char: string): string {
-  const named = NAMED[char];
-  if (named) return named;
-  const code = char.charCodeAt(0);
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-}
-
-/** Makes text safe to print on a terminal: `ESC[31m` becomes `\x1b[31m`. */
-export function escapeControl(text: string): string {
-  UNSAFE.lastIndex = 0;
-  return UNSAFE.test(text) ? text.replace(UNSAFE, escapeOne) : text;
 }
 
 /** Renders bytes as text (UTF-8), pretty JSON (one line, falls back to text), or hex. */

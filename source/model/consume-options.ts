@@ -1,5 +1,7 @@
 // The `C` prompt: where to start and which partitions, in a few words.
 //   end | beginning | offset 42 | 42 | -15m | 2026-11-23T10:00:00Z   [p=0,2]
+// Times follow format/time-grammar.ts, as --from-timestamp does.
+import { parseTime } from '../format/time-grammar.js';
 import type { StartPosition } from './backend.js';
 
 export interface ConsumeOptions {
@@ -8,8 +10,6 @@ export interface ConsumeOptions {
 }
 
 export const CONSUME_OPTIONS_HELP = 'end | beginning | offset N | -15m | ISO time, then optional p=0,1';
-
-const RELATIVE_UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 export function parseConsumeOptions(text: string, now = Date.now()): ConsumeOptions {
   const words = text.trim().split(/\s+/).filter(Boolean);
@@ -42,11 +42,8 @@ function parsePosition(first: string | undefined, second: string | undefined, no
     if (!Number.isSafeInteger(offset)) throw new Error(`offset ${offsetText} is too large`);
     return { kind: 'offset', offset };
   }
-  const relative = /^-(\d+)(s|m|h|d)$/.exec(first);
-  if (relative) return { kind: 'timestamp', timestamp: now - Number(relative[1]) * RELATIVE_UNITS[relative[2]!]! };
-  if (/^\d{4}-\d{2}-\d{2}/.test(first)) {
-    const timestamp = Date.parse(first);
-    if (!Number.isNaN(timestamp)) return { kind: 'timestamp', timestamp };
-  }
+  // Bare digits were an offset above; otherwise the CLI's --from-timestamp grammar.
+  const timestamp = second === undefined ? parseTime(first, now) : undefined;
+  if (timestamp !== undefined) return { kind: 'timestamp', timestamp };
   throw new Error(`cannot read '${text.trim()}': use ${CONSUME_OPTIONS_HELP}`);
 }

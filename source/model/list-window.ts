@@ -16,3 +16,13 @@ export function windowTop(previousTop: number, cursor: number, height: number, c
   if (cursor >= top + height) top = cursor - height + 1;
   return top;
 }
+
+/**
+ * The top line of a view scrolled without a cursor (help, message detail, describe): at most
+ * one page above the end, so the last page is full and every line key moves the view. The
+ * key handlers and the views both clamp with this, so they never disagree about where the
+ * view is (they did: after G, several k presses used to change nothing).
+ */
+export function scrollTop(top: number, count: number, height: number): number {
+  return Math.max(0, Math.min(top, count - Math.max(1, height)));
+}

@@ -3,6 +3,7 @@
 import { errorMessage } from '../kafka/errors.js';
 import type { Backend, HistoryStore, ProduceRequest, ProduceResult } from './backend.js';
 import { Store } from './store.js';
+import { splitKeyValue } from '../format/key-value.js';
 
 export interface ProducerState {
   topic?: string;
@@ -29,9 +30,9 @@ export function parseProduceLine(line: string, topic: string, separator: string)
       if (!/^\d+$/.test(argument)) throw new ProduceLineError(`-p needs a partition number (got '${argument}')`);
       partition = Number(argument);
     } else {
-      const eq = argument.indexOf('=');
-      if (eq <= 0) throw new ProduceLineError(`-H needs key=value (got '${argument}')`);
-      headers.push([argument.slice(0, eq), argument.slice(eq + 1)]);
+      const header = splitKeyValue(argument);
+      if (!header) throw new ProduceLineError(`-H needs key=value (got '${argument}')`);
+      headers.push(header);
     }
     rest = rest.slice(whole.length);
   }

@@ -43,7 +43,26 @@ export interface Binding {
   when: readonly KeyContext[];
   /** Shown in the hint bar (the help overlay shows every binding). */
   hint?: string;
+  /** Why the command cannot run now (lazygit's GetDisabledReason), or undefined when it can. */
+  disabledReason?: DisabledReason;
 }
+
+/** What a disabled reason may look at. */
+export interface CommandState {
+  readOnly: boolean;
+  /** The topic the command would apply to. */
+  topic?: string;
+}
+
+export type DisabledReason = (state: CommandState) => string | undefined;
+
+const needsTopic: DisabledReason = ({ topic }) => (topic ? undefined : 'select a topic first');
+
+/** A command that changes the cluster: off in read-only mode, then whatever `then` says. */
+const writes =
+  (what: string, then?: DisabledReason): DisabledReason =>
+  (state) =>
+    state.readOnly ? `read-only: ${what} is disabled (--read-only or the profile's readOnly)` : then?.(state);
 
 const LISTS: readonly KeyContext[] = ['topics', 'describe', 'consumer', 'detail', 'help'];
 const TOPIC_ACTIONS: readonly KeyContext[] = ['topics', 'describe', 'consumer'];
@@ -71,23 +90,23 @@ export const KEYMAP: readonly Binding[] = [
 
   { keys: ['/'], command: 'list.filter', description: 'filter topics by name', when: ['topics'], hint: 'filter' },
   { keys: ['/'], command: 'list.filter', description: 'search the buffered messages', when: ['consumer'], hint: 'search' },
-  { keys: ['enter'], command: 'topic.open', description: 'open the selected topic (describe)', when: ['topics'] },
-  { keys: ['d'], command: 'topic.describe', description: 'describe the selected topic', when: ['topics'], hint: 'describe' },
+  { keys: ['enter'], command: 'topic.open', disabledReason: needsTopic, description: 'open the selected topic (describe)', when: ['topics'] },
+  { keys: ['d'], command: 'topic.describe', disabledReason: needsTopic, description: 'describe the selected topic', when: ['topics'], hint: 'describe' },
   { keys: ['i'], command: 'topic.toggleInternal', description: 'show or hide internal topics', when: ['topics'], hint: 'internal' },
-  { keys: ['c'], command: 'consume.start', description: 'consume the topic from the beginning', when: TOPIC_ACTIONS, hint: 'consume' },
+  { keys: ['c'], command: 'consume.start', disabledReason: needsTopic, description: 'consume the topic from the beginning', when: TOPIC_ACTIONS, hint: 'consume' },
   {
     keys: ['C'],
-    command: 'consume.options',
+    command: 'consume.options', disabledReason: needsTopic,
     description: 'consume from: end, offset N, timestamp, partitions',
     when: TOPIC_ACTIONS,
     hint: 'from…',
   },
-  { keys: ['p'], command: 'produce.focus', description: 'produce to the topic (focus the input)', when: TOPIC_ACTIONS, hint: 'produce' },
-  { keys: ['n'], command: 'topic.create', description: 'create a topic', when: ['topics'], hint: 'new' },
-  { keys: ['a'], command: 'topic.alterPartitions', description: 'add partitions to the topic', when: ['topics', 'describe'], hint: 'alter' },
+  { keys: ['p'], command: 'produce.focus', disabledReason: writes('producing', needsTopic), description: 'produce to the topic (focus the input)', when: TOPIC_ACTIONS, hint: 'produce' },
+  { keys: ['n'], command: 'topic.create', disabledReason: writes('creating topics'), description: 'create a topic', when: ['topics'], hint: 'new' },
+  { keys: ['a'], command: 'topic.alterPartitions', disabledReason: writes('altering partitions', needsTopic), description: 'add partitions to the topic', when: ['topics', 'describe'], hint: 'alter' },
   {
     keys: ['ctrl+d'],
-    command: 'topic.delete',
+    command: 'topic.delete', disabledReason: writes('deleting topics', needsTopic),
     description: 'delete the topic (confirm by typing its name)',
     when: ['topics', 'describe'],
     hint: 'delete',
@@ -107,6 +126,14 @@ export function resolveKey(key: string, contexts: readonly KeyContext[], keymap 
   for (const context of contexts) {
     const binding = keymap.find((b) => b.when.includes(context) && b.keys.includes(key));
     if (binding) return binding;
+  }
+  return undefined;
+}
+
+/** Why `command` cannot run in `state`, from the first of its bindings that says. */
+export function disabledReason(command: Command, state: CommandState, keymap: readonly Binding[] = KEYMAP): string | undefined {
+  for (const binding of keymap) {
+    if (binding.command === command && binding.disabledReason) return binding.disabledReason(state);
   }
   return undefined;
 }
@@ -206,8 +233,6 @@ export function keyName(input: string, key: KeyEvent): string {
   if (key.escape) return 'esc';
   if (key.upArrow) return 'up';
   if (key.downArrow) return 'down';
-  if (key.leftArrow) return 'left';
-  if (key.rightArrow) return 'right';
   if (key.pageUp) return 'pgup';
   if (key.pageDown) return 'pgdn';
   if (key.home) return 'home';

@@ -1,9 +1,9 @@
 // How a consumed record reads on screen: a one-line row and the detail view.
-// Every byte from the record passes through escapeControl before it can reach the terminal.
+// Every byte from the record passes through escapeControlAndTabs before it can reach the terminal.
 import type { ConsumedRecord } from '../model/backend.js';
-import { escapeControl } from './safe-text.js';
+import { escapeControlAndTabs } from '../format/escape.js';
 
-const utf8 = (bytes: Buffer | null): string => (bytes === null ? '' : escapeControl(bytes.toString('utf8')));
+const utf8 = (bytes: Buffer | null): string => (bytes === null ? '' : escapeControlAndTabs(bytes.toString('utf8')));
 
 /** A row shows at most a screen width of the value: no need to decode a 1 MB value for it. */
 const ROW_VALUE_BYTES = 4096;
@@ -52,12 +52,12 @@ function bodyLines(bytes: Buffer | null): { kind: string; lines: string[] } {
     try {
       const parsed: unknown = JSON.parse(text);
       if (typeof parsed === 'object' && parsed !== null) {
-        return { kind: 'json', lines: JSON.stringify(parsed, null, 2).split('\n').map(escapeControl) };
+        return { kind: 'json', lines: JSON.stringify(parsed, null, 2).split('\n').map(escapeControlAndTabs) };
       }
     } catch {
       // not JSON: shown as text
     }
-    return { kind: 'text', lines: text.split('\n').map(escapeControl) };
+    return { kind: 'text', lines: text.split('\n').map(escapeControlAndTabs) };
   }
   return { kind: 'hex', lines: hexLines(bytes) };
 }
@@ -70,7 +70,7 @@ export function detailLines(record: ConsumedRecord): string[] {
     `Key (${key.kind}, ${record.key?.length ?? 0} bytes):`,
     ...key.lines.map((l) => `  ${l}`),
     `Headers (${record.headers.length}):`,
-    ...record.headers.map(([name, v]) => `  ${escapeControl(name)}: ${v === null ? '∅' : utf8(v)}`),
+    ...record.headers.map(([name, v]) => `  ${escapeControlAndTabs(name)}: ${v === null ? '∅' : utf8(v)}`),
     `Value (${value.kind}, ${record.value?.length ?? 0} bytes):`,
     ...value.lines.map((l) => `  ${l}`),
   ];

@@ -3,6 +3,7 @@
 import { render } from 'ink';
 import { App, createModels, disposeModels, type ModelOptions } from './app.js';
 import type { Backend, HistoryStore } from '../model/backend.js';
+import type { EffectiveKeymap } from './key-remaps.js';
 import { handOverScreen, leaveFullscreen } from './screen.js';
 
 const SHUTDOWN_GRACE_MS = 2_000;
@@ -13,16 +14,27 @@ export interface TuiOptions extends ModelOptions {
   readOnly: boolean;
   color: boolean;
   initialTopic?: string;
+  keys: EffectiveKeymap;
 }
 
 export async function runTui(options: TuiOptions): Promise<number> {
-  const { backend, history, readOnly, color, initialTopic } = options;
+  const { backend, history, readOnly, color, initialTopic, keys } = options;
   const models = createModels(backend, history, options);
   const stdout = process.stdout;
   const restore = () => leaveFullscreen(stdout);
 
   handOverScreen(stdout);
-  const instance = render(<App models={models} readOnly={readOnly} color={color} initialTopic={initialTopic} />, {
+  const app = (
+    <App
+      models={models}
+      readOnly={readOnly}
+      color={color}
+      initialTopic={initialTopic}
+      keymap={keys.keymap}
+      notice={keys.error}
+    />
+  );
+  const instance = render(app, {
     exitOnCtrlC: false, // Ctrl-C is a keymap binding, so it quits the same clean way as q
     maxFps: 30,
     incrementalRendering: true,

@@ -2,6 +2,7 @@
 // notifications instead of sleeping blindly.
 import { render } from 'ink-testing-library';
 import { App, createModels, type Models } from '../../source/ui/app.js';
+import type { Binding } from '../../source/ui/keymap.js';
 import { FakeBackend, MemoryHistory } from './fake-backend.js';
 
 export const KEYS = {
@@ -31,7 +32,15 @@ export const tick = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms
 
 export async function renderApp(
   setup: (backend: FakeBackend) => void = () => {},
-  props: { readOnly?: boolean; initialTopic?: string; bufferSize?: number; columns?: number; rows?: number } = {},
+  props: {
+    readOnly?: boolean;
+    initialTopic?: string;
+    bufferSize?: number;
+    columns?: number;
+    rows?: number;
+    keymap?: readonly Binding[];
+    notice?: string;
+  } = {},
 ): Promise<Harness> {
   const backend = new FakeBackend();
   setup(backend);
@@ -48,6 +57,8 @@ export async function renderApp(
       readOnly={props.readOnly ?? false}
       color={false}
       initialTopic={props.initialTopic}
+      keymap={props.keymap}
+      notice={props.notice}
       size={{ columns: props.columns ?? 80, rows: props.rows ?? 24 }}
     />,
   );

@@ -3,7 +3,7 @@ import { parseConsumeOptions } from '../../source/model/consume-options.js';
 import { clampIndex, windowTop } from '../../source/model/list-window.js';
 import { parseProduceLine } from '../../source/model/producer-store.js';
 import { parseCommandLine } from '../../source/ui/command-line.js';
-import { escapeControl } from '../../source/ui/safe-text.js';
+import { escapeControlAndTabs as escapeControl } from '../../source/format/escape.js';
 
 describe('consume options', () => {
   const now = Date.UTC(2026, 0, 1);

@@ -1,6 +1,6 @@
 import { Text } from 'ink';
-import { hintsFor, type KeyContext } from '../keymap.js';
-import { escapeControl } from '../safe-text.js';
+import { hintsFor, type Binding, type KeyContext } from '../keymap.js';
+import { escapeControlAndTabs } from '../../format/escape.js';
 import { useColor } from '../theme.js';
 
 export interface Flash {
@@ -9,16 +9,26 @@ export interface Flash {
 }
 
 /** The keys that apply where the focus is, or a one-line message after an action. */
-export function HintBar({ contexts, width, flash }: { contexts: readonly KeyContext[]; width: number; flash?: Flash }) {
+export function HintBar({
+  contexts,
+  keymap,
+  width,
+  flash,
+}: {
+  contexts: readonly KeyContext[];
+  keymap: readonly Binding[];
+  width: number;
+  flash?: Flash;
+}) {
   const color = useColor();
   if (flash) {
     return (
       <Text color={color(flash.error ? 'red' : 'green')} wrap="truncate-end">
-        {`${flash.error ? '✖ ' : '✔ '}${escapeControl(flash.text)}`.slice(0, width)}
+        {`${flash.error ? '✖ ' : '✔ '}${escapeControlAndTabs(flash.text)}`.slice(0, width)}
       </Text>
     );
   }
-  const items = hintsFor(contexts).map(({ key, hint }) => `${key} ${hint}`);
+  const items = hintsFor(contexts, keymap).map(({ key, hint }) => `${key} ${hint}`);
   // When not everything fits, the way to see everything (? help) is what stays.
   const help = items.find((item) => item.startsWith('? '));
   let text = items.join('  ');

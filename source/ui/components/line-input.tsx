@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { escapeControl } from '../safe-text.js';
+import { escapeControlAndTabs } from '../../format/escape.js';
 
 /** A one-line input shown as `label text█`, scrolled so the end of the text stays visible. */
 export function LineInput({
@@ -15,7 +15,7 @@ export function LineInput({
   active: boolean;
   placeholder?: string;
 }) {
-  const shown = escapeControl(text);
+  const shown = escapeControlAndTabs(text);
   const room = Math.max(1, width - label.length - 1);
   const visible = shown.length > room ? `…${shown.slice(shown.length - room + 1)}` : shown;
   return (

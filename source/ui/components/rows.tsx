@@ -1,9 +1,9 @@
 // A fixed-height block of pre-formatted lines: one truncated <Text> per visible row, and
 // blank padding so a shorter list never leaves stale lines behind. Everything shown passes
-// escapeControl here, whatever the pane already did: names, configs and broker errors come
+// escapeControlAndTabs here, whatever the pane already did: names, configs and broker errors come
 // from the network too. Escaping maps each character on its own, so cutting first is exact.
 import { Box, Text } from 'ink';
-import { escapeControl } from '../safe-text.js';
+import { escapeControlAndTabs } from '../../format/escape.js';
 
 export interface Row {
   key: string | number;
@@ -14,7 +14,7 @@ export interface Row {
   bold?: boolean;
 }
 
-const visible = (text: string, width: number): string => escapeControl(text.slice(0, width)).slice(0, width);
+const visible = (text: string, width: number): string => escapeControlAndTabs(text.slice(0, width)).slice(0, width);
 
 export function Rows({ rows, height, width }: { rows: readonly Row[]; height: number; width: number }) {
   return (

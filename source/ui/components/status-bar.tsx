@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { ConnectionState } from '../../model/connection-store.js';
-import { escapeControl } from '../safe-text.js';
+import { escapeControlAndTabs } from '../../format/escape.js';
 import { useColor } from '../theme.js';
 
 export function connectionText(state: ConnectionState): { text: string; color: string } {
@@ -12,11 +12,11 @@ export function connectionText(state: ConnectionState): { text: string; color: s
       return { text: '… connecting', color: 'yellow' };
     case 'retrying':
       return {
-        text: `↻ retrying: ${escapeControl(status.error)}${cluster ? ` · last seen ${cluster.brokers.length} broker(s)` : ''}`,
+        text: `↻ retrying: ${escapeControlAndTabs(status.error)}${cluster ? ` · last seen ${cluster.brokers.length} broker(s)` : ''}`,
         color: 'yellow',
       };
     case 'failed':
-      return { text: `✖ failed: ${escapeControl(status.error)}`, color: 'red' };
+      return { text: `✖ failed: ${escapeControlAndTabs(status.error)}`, color: 'red' };
   }
 }
 

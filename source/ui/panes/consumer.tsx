@@ -6,7 +6,7 @@ import { windowTop } from '../../model/list-window.js';
 import { PaneTitle, Rows, type Row } from '../components/rows.js';
 import { useBufferVersion, useStore } from '../hooks/use-store.js';
 import { ROW_HEADER, recordRow } from '../record-text.js';
-import { escapeControl } from '../safe-text.js';
+import { escapeControlAndTabs } from '../../format/escape.js';
 
 export function positionText(from: StartPosition): string {
   switch (from.kind) {
@@ -45,9 +45,9 @@ export function ConsumerPane({
     ? [
         // Most telling first: a narrow terminal truncates the end of the title.
         mode,
-        state.error ? `✖ ${escapeControl(state.error)}` : '',
+        state.error ? `✖ ${escapeControlAndTabs(state.error)}` : '',
         `${buffer.total.toLocaleString('en-US')} received`,
-        state.search ? `/${escapeControl(state.search)}` : '',
+        state.search ? `/${escapeControlAndTabs(state.search)}` : '',
         `${buffer.size.toLocaleString('en-US')}/${buffer.capacity.toLocaleString('en-US')} kept`,
         positionText(request.from),
         request.partitions.length > 0 ? `p=${request.partitions.join(',')}` : '',
@@ -63,10 +63,13 @@ export function ConsumerPane({
     const listHeight = height - 2;
     const source = store.rows();
     const cursor = store.cursorIndex(source);
+    // Read and written during render on purpose, as in the topics pane: state would draw twice a frame.
+    // eslint-disable-next-line react-hooks/refs
     const previousTop = source.indexAtOrAfter(topSeqRef.current);
     const top = state.follow
       ? Math.max(0, source.count - listHeight)
       : windowTop(previousTop, cursor, listHeight, source.count);
+    // eslint-disable-next-line react-hooks/refs
     if (source.count > 0) topSeqRef.current = source.seqAt(top);
     for (let i = top; i < Math.min(source.count, top + listHeight); i++) {
       const seq = source.seqAt(i);

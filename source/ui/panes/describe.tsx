@@ -1,12 +1,14 @@
 import { Box } from 'ink';
 import type { DescribeStore } from '../../model/describe-store.js';
+import { scrollTop } from '../../model/list-window.js';
 import { isOffline, isUnderReplicated, replicationFactor, type PartitionInfo } from '../../kafka/metadata.js';
 import type { Watermarks } from '../../kafka/topics.js';
 import { PaneTitle, Rows, type Row } from '../components/rows.js';
 import { useStore } from '../hooks/use-store.js';
-import { escapeControl } from '../safe-text.js';
+import { listRows } from '../layout.js';
+import { escapeControlAndTabs } from '../../format/escape.js';
 import { MARK, useColor } from '../theme.js';
-import { formatCount } from './topics.js';
+import { formatCount } from '../../format/count.js';
 
 export const DESCRIBE_HEADER = `  ${'P'.padStart(3)} ${'LDR'.padStart(4)} ${'REPLICAS'.padEnd(8)} ${'ISR'.padEnd(7)} ${'OFFL'.padEnd(5)}${'LOW'.padStart(6)}${'HIGH'.padStart(8)}`;
 
@@ -42,7 +44,7 @@ export function DescribePane({
   const extra = [
     d ? `P=${d.partitions.length} RF=${replicationFactor(d)}` : '',
     state.loading ? '…' : '',
-    state.error ? `✖ ${escapeControl(state.error)}` : '',
+    state.error ? `✖ ${escapeControlAndTabs(state.error)}` : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -51,10 +53,10 @@ export function DescribePane({
   else if (!d) rows.push({ key: 'none', text: state.loading ? '  loading…' : '', dim: true });
   else {
     rows.push({ key: 'header', text: DESCRIBE_HEADER, dim: true });
-    const configs = d.configs.map(([k, v]) => `${k}=${escapeControl(v)}`).join(' ');
+    const configs = d.configs.map(([k, v]) => `${k}=${escapeControlAndTabs(v)}`).join(' ');
     rows.push({ key: 'configs', text: `  configs: ${configs || '(defaults)'}`, dim: true });
-    const bodyHeight = height - 1 - rows.length;
-    const start = Math.max(0, Math.min(top, d.partitions.length - bodyHeight));
+    const bodyHeight = listRows(height, 'describe');
+    const start = scrollTop(top, d.partitions.length, bodyHeight);
     for (const p of d.partitions.slice(start, start + bodyHeight)) {
       const bad = isOffline(p) ? 'red' : isUnderReplicated(p) ? 'yellow' : undefined;
       rows.push({ key: p.partition, text: partitionRow(p, d.watermarks?.get(p.partition)), color: bad && color(bad) });

@@ -1,7 +1,9 @@
 import { Box } from 'ink';
 import type { ConsumerStore } from '../../model/consumer-store.js';
+import { scrollTop } from '../../model/list-window.js';
 import { PaneTitle, Rows } from '../components/rows.js';
 import { useStore } from '../hooks/use-store.js';
+import { listRows } from '../layout.js';
 import { detailLines } from '../record-text.js';
 
 /** The detail lines wrapped to the width: the point of this view is to show everything. */
@@ -22,8 +24,8 @@ export const detailRowCount = (store: ConsumerStore, width: number): number => w
 export function DetailView({ store, height, width, top }: { store: ConsumerStore; height: number; width: number; top: number }) {
   useStore(store);
   const lines = wrappedLines(store, width);
-  const bodyHeight = height - 1;
-  const start = Math.max(0, Math.min(top, lines.length - bodyHeight));
+  const bodyHeight = listRows(height, 'overlay');
+  const start = scrollTop(top, lines.length, bodyHeight);
   const rows = lines.slice(start, start + bodyHeight).map((text, i) => ({ key: start + i, text }));
   return (
     <Box flexDirection="column" height={height} width={width}>

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { ProducerStore } from '../../model/producer-store.js';
 import { LineInput } from '../components/line-input.js';
 import { useStore } from '../hooks/use-store.js';
-import { escapeControl } from '../safe-text.js';
+import { escapeControlAndTabs } from '../../format/escape.js';
 import { useColor } from '../theme.js';
 
 /** Two lines: what happened to the last send, and the input. */
@@ -19,14 +19,14 @@ export function ProducerPane({
 }) {
   const state = useStore(store);
   const color = useColor();
-  const topic = state.topic ? escapeControl(state.topic) : undefined;
+  const topic = state.topic ? escapeControlAndTabs(state.topic) : undefined;
   let status: { text: string; color?: string };
   if (readOnly) status = { text: 'producer: disabled (read-only)' };
-  else if (state.error) status = { text: `✖ send failed: ${escapeControl(state.error)} (text kept)`, color: 'red' };
+  else if (state.error) status = { text: `✖ send failed: ${escapeControlAndTabs(state.error)} (text kept)`, color: 'red' };
   else if (state.sending) status = { text: `… sending to ${topic}` };
   else if (state.last) {
     const { result, topic: sentTo } = state.last;
-    status = { text: `✔ sent to ${escapeControl(sentTo)} partition ${result.partition} offset ${result.offset}`, color: 'green' };
+    status = { text: `✔ sent to ${escapeControlAndTabs(sentTo)} partition ${result.partition} offset ${result.offset}`, color: 'green' };
   } else status = { text: `producer: p to type [-p N] [-H k=v] key${store.separator}value` };
   return (
     <Box flexDirection="column" height={2} width={width}>

@@ -6,15 +6,9 @@ import type { TopicsStore } from '../../model/topics-store.js';
 import { PaneTitle, Rows, type Row } from '../components/rows.js';
 import { useStore } from '../hooks/use-store.js';
 import { MARK, useColor } from '../theme.js';
+import { formatCount } from '../../format/count.js';
 
 const NUMBERS_WIDTH = 15; // " PPP RF MSGS…"
-
-export function formatCount(n: number | null): string {
-  if (n === null) return '?';
-  if (n < 10_000) return String(n);
-  if (n < 10_000_000) return `${Math.round(n / 1000)}k`;
-  return `${Math.round(n / 1_000_000)}M`;
-}
 
 function topicRow(topic: TopicSummary, width: number): string {
   const mark = topic.offline ? MARK.offline : topic.underReplicated ? MARK.underReplicated : MARK.healthy;
@@ -39,7 +33,11 @@ export function TopicsPane({
   const color = useColor();
   const topRef = useRef(0);
   const listHeight = height - 2;
+  // The window moves as little as possible from where the last frame had it (list-window.ts): a
+  // ref read and written during render on purpose. Keeping it in state would draw twice a frame.
+  // eslint-disable-next-line react-hooks/refs
   const top = windowTop(topRef.current, state.selected, listHeight, state.visible.length);
+  // eslint-disable-next-line react-hooks/refs
   topRef.current = top;
 
   const count = state.visible.length;

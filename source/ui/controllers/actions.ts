@@ -1,0 +1,41 @@
+// Steps several controllers share: open a view, start a consumer, open a prompt.
+import { errorMessage } from '../../kafka/errors.js';
+import { parseConsumeOptions } from '../../model/consume-options.js';
+import type { PromptPurpose } from '../ui-state.js';
+import type { ControllerContext } from './context.js';
+
+export const fail = (ctx: ControllerContext, error: unknown) => ctx.say(errorMessage(error), true);
+
+/** The topic an action applies to: the selection in the list, else the one on screen. */
+export function currentTopic({ ui, models }: ControllerContext): string | undefined {
+  return ui.snapshot.focus === 'topics'
+    ? models.topics.selectedTopic?.name
+    : (models.describe.snapshot.topic ?? models.consumer.snapshot.request?.topic ?? models.topics.selectedTopic?.name);
+}
+
+export function showDescribe({ ui, models }: ControllerContext, topic: string): void {
+  ui.set({ focus: 'describe', describeTop: 0, overlay: undefined });
+  void models.describe.show(topic);
+}
+
+/** Throws on options it cannot read; the prompt's caller reports it. */
+export function startConsumer(ctx: ControllerContext, topic: string, text = ''): void {
+  const options = parseConsumeOptions(text);
+  ctx.ui.set({ focus: 'consumer', overlay: undefined });
+  void ctx.models.consumer.start({ topic, ...options }).catch((error) => fail(ctx, error));
+}
+
+export function focusProducer({ ui, models }: ControllerContext, topic: string): void {
+  models.producer.setTopic(topic);
+  const current = ui.snapshot.focus;
+  ui.set({ focus: 'producer', returnFocus: current === 'producer' ? ui.snapshot.returnFocus : current });
+}
+
+export function openPrompt(
+  { ui }: ControllerContext,
+  purpose: PromptPurpose,
+  label: string,
+  options: { text?: string; topic?: string; placeholder?: string } = {},
+): void {
+  ui.set({ prompt: { purpose, label, text: options.text ?? '', topic: options.topic, placeholder: options.placeholder } });
+}

@@ -1,0 +1,54 @@
+// Cursor keys and `/` for whichever list has the focus: the topics list and the consumer
+// move a selection; describe, help and message detail scroll, clamped by the same window
+// helper their views draw with.
+import { scrollTop } from '../../model/list-window.js';
+import { helpLines } from '../components/help-overlay.js';
+import { contextsOf } from '../focus.js';
+import { listRows } from '../layout.js';
+import { detailRowCount } from '../panes/detail.js';
+import { openPrompt } from './actions.js';
+import type { CommandContext, Controller } from './context.js';
+
+type Move = number | 'top' | 'bottom';
+
+function moveCursor({ ui, models, layout, keymap }: CommandContext, move: Move): void {
+  const context = contextsOf(ui.snapshot)[0];
+  const scrolled = (top: number, count: number, height: number) =>
+    scrollTop(move === 'top' ? 0 : move === 'bottom' ? count : top + move, count, height);
+  if (context === 'help' || context === 'detail') {
+    const count = context === 'help' ? helpLines(keymap).length : detailRowCount(models.consumer, layout.width);
+    ui.set({ overlayTop: scrolled(ui.snapshot.overlayTop, count, listRows(layout.mainHeight, 'overlay')) });
+  } else if (context === 'describe') {
+    const count = models.describe.snapshot.description?.partitions.length ?? 0;
+    ui.set({ describeTop: scrolled(ui.snapshot.describeTop, count, listRows(layout.topHeight, 'describe')) });
+  } else if (context === 'topics') {
+    const { visible, selected } = models.topics.snapshot;
+    models.topics.select(move === 'top' ? 0 : move === 'bottom' ? visible.length - 1 : selected + move);
+  } else if (context === 'consumer') {
+    if (move === 'top') models.consumer.moveToTop();
+    else if (move === 'bottom') models.consumer.moveToBottom();
+    else models.consumer.move(move);
+  }
+}
+
+/** One page of the focused list: the rows its view shows. */
+function pageSize({ ui, layout }: CommandContext): number {
+  const context = contextsOf(ui.snapshot)[0];
+  if (context === 'topics') return listRows(layout.topHeight, 'topics');
+  if (context === 'consumer') return listRows(layout.bottomHeight, 'consumer');
+  if (context === 'describe') return listRows(layout.topHeight, 'describe');
+  return listRows(layout.mainHeight, 'overlay');
+}
+
+export const listsController = {
+  'cursor.up': (ctx) => moveCursor(ctx, -1),
+  'cursor.down': (ctx) => moveCursor(ctx, 1),
+  'cursor.top': (ctx) => moveCursor(ctx, 'top'),
+  'cursor.bottom': (ctx) => moveCursor(ctx, 'bottom'),
+  'cursor.pageUp': (ctx) => moveCursor(ctx, -pageSize(ctx)),
+  'cursor.pageDown': (ctx) => moveCursor(ctx, pageSize(ctx)),
+  'list.filter': (ctx) => {
+    if (ctx.ui.snapshot.focus === 'consumer') openPrompt(ctx, 'search', 'search: ', { text: ctx.models.consumer.snapshot.search });
+    else openPrompt(ctx, 'filter', 'filter: ', { text: ctx.models.topics.snapshot.filter });
+  },
+} satisfies Controller<'cursor.up' | 'cursor.down' | 'cursor.top' | 'cursor.bottom' | 'cursor.pageUp' | 'cursor.pageDown' | 'list.filter'>;
