@@ -13,7 +13,12 @@ export interface JavaResult {
 export const kafkaClasspath = (spec: ClusterSpec): Promise<string> => kafkaLocal(spec, 'classpath');
 
 /** java -cp CLASSPATH MAIN ARGS; MAIN may be a class name or a single-file .java program. */
-export function runJava(classpath: string, main: string, args: string[], options: { input?: string; timeoutMs?: number } = {}): Promise<JavaResult> {
+export function runJava(
+  classpath: string,
+  main: string,
+  args: string[],
+  options: { input?: string; timeoutMs?: number } = {},
+): Promise<JavaResult> {
   // Logging off: some tools log to stdout, which would mix with the records they print.
   const child = spawn('java', ['-Dorg.apache.logging.log4j.level=OFF', '-cp', classpath, main, ...args], {
     cwd: REPO,
@@ -40,7 +45,13 @@ export const TXN_PRODUCER = resolve(REPO, 'test/fixtures/TxnProducer.java');
  * ConsoleConsumer from the beginning of a topic, until it has shown `messages` records. (Its other way
  * out, --timeout-ms, is here only a safety net: a time without records is no proof of the end.)
  */
-export async function consoleConsumer(spec: ClusterSpec, classpath: string, topic: string, messages: number, args: string[]): Promise<string> {
+export async function consoleConsumer(
+  spec: ClusterSpec,
+  classpath: string,
+  topic: string,
+  messages: number,
+  args: string[],
+): Promise<string> {
   const result = await runJava(classpath, 'org.apache.kafka.tools.consumer.ConsoleConsumer', [
     '--bootstrap-server',
     bootstrapOf(spec),
@@ -53,7 +64,8 @@ export async function consoleConsumer(spec: ClusterSpec, classpath: string, topi
     '60000',
     ...args,
   ]);
-  if (result.code !== 0) throw new Error(`ConsoleConsumer failed (exit ${result.code}): ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  if (result.code !== 0)
+    throw new Error(`ConsoleConsumer failed (exit ${result.code}): ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`);
   return result.stdout;
 }
 
@@ -61,5 +73,8 @@ export async function consoleConsumer(spec: ClusterSpec, classpath: string, topi
 export function byPartition(text: string): string[] {
   const lines = text.split('\n').filter((line) => line !== '');
   const partitionOf = (line: string) => Number(/^Partition:(\d+)\t/.exec(line)?.[1] ?? -1);
-  return lines.map((line, index) => ({ line, index, partition: partitionOf(line) })).sort((a, b) => a.partition - b.partition || a.index - b.index).map((x) => x.line);
+  return lines
+    .map((line, index) => ({ line, index, partition: partitionOf(line) }))
+    .sort((a, b) => a.partition - b.partition || a.index - b.index)
+    .map((x) => x.line);
 }

@@ -10,7 +10,14 @@ import { SINGLE, bootstrapOf } from '../helpers/ports.js';
 
 const bootstrap = bootstrapOf(SINGLE);
 const PRINT = ['--property', 'print.partition=true', '--property', 'print.offset=true', '--property', 'print.key=true'];
-const JAVA_PRINT = ['--formatter-property', 'print.partition=true', '--formatter-property', 'print.offset=true', '--formatter-property', 'print.key=true'];
+const JAVA_PRINT = [
+  '--formatter-property',
+  'print.partition=true',
+  '--formatter-property',
+  'print.offset=true',
+  '--formatter-property',
+  'print.key=true',
+];
 
 /** Deterministic keyed lines (ASCII: the JVM's default charset here may not be UTF-8). */
 function keyedLines(count: number, seed: number): string[] {
@@ -31,12 +38,14 @@ async function batchesOnDisk(classpath: string, topic: string): Promise<Batch[]>
   const segment = resolve(SINGLE.dir, 'node1/data', `${topic}-0`, '00000000000000000000.log');
   const dump = await runJava(classpath, 'org.apache.kafka.tools.DumpLogSegments', ['--files', segment]);
   expect(dump.code, dump.stderr).toBe(0);
-  return [...dump.stdout.matchAll(/baseOffset: (\d+) lastOffset: \d+ count: (\d+) .*?isControl: (\w+) .*?compresscodec: (\w+)/g)].map((m) => ({
-    baseOffset: Number(m[1]),
-    count: Number(m[2]),
-    control: m[3] === 'true',
-    codec: m[4]!,
-  }));
+  return [...dump.stdout.matchAll(/baseOffset: (\d+) lastOffset: \d+ count: (\d+) .*?isControl: (\w+) .*?compresscodec: (\w+)/g)].map(
+    (m) => ({
+      baseOffset: Number(m[1]),
+      count: Number(m[2]),
+      control: m[3] === 'true',
+      codec: m[4]!,
+    }),
+  );
 }
 
 describe('data written by Kafka ConsoleProducer', () => {
@@ -54,9 +63,20 @@ describe('data written by Kafka ConsoleProducer', () => {
         classpath,
         'org.apache.kafka.tools.ConsoleProducer',
         [
-          '--bootstrap-server', bootstrap, '--topic', topic, '--compression-codec', codec,
-          '--reader-property', 'parse.key=true', '--reader-property', 'key.separator=\t',
-          '--command-property', 'linger.ms=100', '--command-property', 'batch.size=65536',
+          '--bootstrap-server',
+          bootstrap,
+          '--topic',
+          topic,
+          '--compression-codec',
+          codec,
+          '--reader-property',
+          'parse.key=true',
+          '--reader-property',
+          'key.separator=\t',
+          '--command-property',
+          'linger.ms=100',
+          '--command-property',
+          'batch.size=65536',
         ],
         { input: `${lines.join('\n')}\n` },
       );
@@ -97,28 +117,48 @@ describe('data written by kafka-tui produce, read by kcat', () => {
     execFileSync('kcat', ['-b', bootstrap, '-C', '-t', topic, '-e', '-q', '-f', '%k|%K|%h|%T|%s\n'], { encoding: 'utf8', timeout: 30_000 });
 
   for (const codec of ['none', 'gzip', 'snappy', 'lz4', 'zstd']) {
-    it(`${codec}: keys (null, empty, text), headers (repeated, empty) and timestamps come back as written`, { timeout: 60_000 }, async () => {
-      const topic = uniqueTopic(`kcat-${codec}`);
-      await createTopicAndWait(topic, bootstrap, ['-p', '1']);
-      const base = Date.now() - 3_600_000; // the broker refuses timestamps far in the future
-      const envelopes = [
-        { key: 'k1', value: 'v1', timestamp: base, headers: [{ key: 'h1', value: 'a' }, { key: 'h1', value: 'again' }] },
-        { key: null, value: 'no key', timestamp: base + 1, headers: [] },
-        { key: '', value: 'empty key', timestamp: 1_600_000_000_123, headers: [{ key: 'trace-id', value: '' }] },
-        { key: 'k4 with space', value: 'v4', timestamp: base + 3, headers: [{ key: 'x', value: '1' }, { key: 'y', value: '2' }] },
-      ];
-      const sent = await runCli(['produce', '-t', topic, '--format', 'json', '--compression', codec, '-b', bootstrap], {
-        input: envelopes.map((e) => JSON.stringify(e)).join('\n') + '\n',
-      });
-      expect(sent.code, sent.stderr).toBe(0);
-      const expected = envelopes.map(
-        (e) =>
-          `${e.key ?? ''}|${e.key === null ? -1 : Buffer.byteLength(e.key)}|${e.headers.map((h) => `${h.key}=${h.value}`).join(',')}|${e.timestamp}|${e.value}\n`,
-      );
-      expect(kcat(topic)).toBe(expected.join(''));
-      // --compression did compress, as the broker stored it.
-      expect(new Set((await batchesOnDisk(classpath, topic)).map((b) => b.codec))).toEqual(new Set([codec]));
-    });
+    it(
+      `${codec}: keys (null, empty, text), headers (repeated, empty) and timestamps come back as written`,
+      { timeout: 60_000 },
+      async () => {
+        const topic = uniqueTopic(`kcat-${codec}`);
+        await createTopicAndWait(topic, bootstrap, ['-p', '1']);
+        const base = Date.now() - 3_600_000; // the broker refuses timestamps far in the future
+        const envelopes = [
+          {
+            key: 'k1',
+            value: 'v1',
+            timestamp: base,
+            headers: [
+              { key: 'h1', value: 'a' },
+              { key: 'h1', value: 'again' },
+            ],
+          },
+          { key: null, value: 'no key', timestamp: base + 1, headers: [] },
+          { key: '', value: 'empty key', timestamp: 1_600_000_000_123, headers: [{ key: 'trace-id', value: '' }] },
+          {
+            key: 'k4 with space',
+            value: 'v4',
+            timestamp: base + 3,
+            headers: [
+              { key: 'x', value: '1' },
+              { key: 'y', value: '2' },
+            ],
+          },
+        ];
+        const sent = await runCli(['produce', '-t', topic, '--format', 'json', '--compression', codec, '-b', bootstrap], {
+          input: envelopes.map((e) => JSON.stringify(e)).join('\n') + '\n',
+        });
+        expect(sent.code, sent.stderr).toBe(0);
+        const expected = envelopes.map(
+          (e) =>
+            `${e.key ?? ''}|${e.key === null ? -1 : Buffer.byteLength(e.key)}|${e.headers.map((h) => `${h.key}=${h.value}`).join(',')}|${e.timestamp}|${e.value}\n`,
+        );
+        expect(kcat(topic)).toBe(expected.join(''));
+        // --compression did compress, as the broker stored it.
+        expect(new Set((await batchesOnDisk(classpath, topic)).map((b) => b.codec))).toEqual(new Set([codec]));
+      },
+    );
   }
 
   it('--parse-key and --header on plain lines: kcat sees the keys, the headers and a timestamp of now', async () => {
@@ -130,7 +170,10 @@ describe('data written by kafka-tui produce, read by kcat', () => {
     });
     const after = Date.now();
     expect(sent.code, sent.stderr).toBe(0);
-    const rows = kcat(topic).split('\n').filter((l) => l !== '').map((l) => l.split('|'));
+    const rows = kcat(topic)
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => l.split('|'));
     expect(rows.map(([k, kl, h, , v]) => [k, kl, h, v])).toEqual([
       ['k1', '2', 'h1=a,h2=b', 'v1'],
       ['k2', '2', 'h1=a,h2=b', 'v2 with space'],

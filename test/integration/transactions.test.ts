@@ -23,7 +23,14 @@ describe('transactions written by the Java producer', () => {
   beforeAll(async () => {
     classpath = await kafkaClasspath(SINGLE);
     await createTopicAndWait(topic, bootstrap, ['-p', '3']);
-    const produced = await runJava(classpath, TXN_PRODUCER, [bootstrap, topic, '3', '200', '20261123', String(READER_PARTITION_FETCH_BYTES)]);
+    const produced = await runJava(classpath, TXN_PRODUCER, [
+      bootstrap,
+      topic,
+      '3',
+      '200',
+      '20261123',
+      String(READER_PARTITION_FETCH_BYTES),
+    ]);
     expect(produced.code, produced.stderr).toBe(0);
     const summary = /committed-records (\d+) aborted-records (\d+) boundary-cases (\d+)/.exec(produced.stderr);
     expect(summary, produced.stderr).not.toBeNull();
@@ -54,10 +61,17 @@ describe('transactions written by the Java producer', () => {
 
   it('read_uncommitted: our reader shows the aborted records too, as ConsoleConsumer does', async () => {
     const [ours, java] = await Promise.all([
-      runCli(['consume', '-t', topic, '--from-beginning', '-e', '--isolation-level', 'read_uncommitted', ...PRINT_POSITION, '-b', bootstrap], {
-        timeoutMs: 60_000,
-      }),
-      consoleConsumer(SINGLE, classpath, topic, committed.length + abortedCount, ['--isolation-level', 'read_uncommitted', ...JAVA_PRINT_POSITION]),
+      runCli(
+        ['consume', '-t', topic, '--from-beginning', '-e', '--isolation-level', 'read_uncommitted', ...PRINT_POSITION, '-b', bootstrap],
+        {
+          timeoutMs: 60_000,
+        },
+      ),
+      consoleConsumer(SINGLE, classpath, topic, committed.length + abortedCount, [
+        '--isolation-level',
+        'read_uncommitted',
+        ...JAVA_PRINT_POSITION,
+      ]),
     ]);
     expect(ours.code, ours.stderr).toBe(0);
     const everything = byPartition(java);
@@ -71,9 +85,12 @@ describe('transactions written by the Java producer', () => {
     let group: Awaited<ReturnType<typeof runCli>>;
 
     it('shows every committed record, in order per partition, and stops at the end', async () => {
-      group = await runCli(['consume', '-t', topic, '--group', uniqueTopic('txn-group'), '--from-beginning', '-e', ...PRINT_POSITION, '-b', bootstrap], {
-        timeoutMs: 30_000,
-      });
+      group = await runCli(
+        ['consume', '-t', topic, '--group', uniqueTopic('txn-group'), '--from-beginning', '-e', ...PRINT_POSITION, '-b', bootstrap],
+        {
+          timeoutMs: 30_000,
+        },
+      );
       expect(group.code, group.stderr).toBe(0);
       const shown = byPartition(group.stdout);
       const isShown = new Set(shown);
