@@ -551,6 +551,18 @@ export class GroupConsumer implements TopicReader {
     try {
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: this.options.fromBeginning });
+      // A batch's position runs past the last record shown when it ends in commit or abort markers or
+      // aborted records, and kafkajs hands over no batch at all for a fetch of only those: without
+      // this, `-e` never ends on a transactional topic, as the end offset counts the markers.
+      consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+        const position = this.positions.get(payload.partition);
+        // Not past records cut off by --max-messages or by the end.
+        if (!position || this.delivered >= (this.options.maxRecords ?? Infinity)) return;
+        const next = Math.min(Number(payload.lastOffset) + 1, position.endOffset ?? Infinity);
+        if (next <= position.nextOffset) return;
+        this.positions.set(payload.partition, { ...position, nextOffset: next });
+        if (this.atEnd()) this.finished();
+      });
       consumer.on(consumer.events.CRASH, ({ payload }) => {
         if (!payload.restart) this.failed(payload.error);
       });
