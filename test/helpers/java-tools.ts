@@ -17,10 +17,11 @@ export function runJava(
   classpath: string,
   main: string,
   args: string[],
-  options: { input?: string; timeoutMs?: number } = {},
+  options: { input?: string; timeoutMs?: number; logs?: boolean } = {},
 ): Promise<JavaResult> {
-  // Logging off: some tools log to stdout, which would mix with the records they print.
-  const child = spawn('java', ['-Dorg.apache.logging.log4j.level=OFF', '-cp', classpath, main, ...args], {
+  // Logging off unless asked for: some tools log to stdout, which would mix with the records they print.
+  const logging = options.logs ? [] : ['-Dorg.apache.logging.log4j.level=OFF'];
+  const child = spawn('java', [...logging, '-cp', classpath, main, ...args], {
     cwd: REPO,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -37,6 +38,16 @@ export function runJava(
       resolvePromise({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
     });
   });
+}
+
+/** One of Kafka's own tools from the cluster's jars, with its log lines (errors such as denials are logged). */
+export async function kafkaTool(
+  spec: ClusterSpec,
+  main: string,
+  args: string[],
+  options: { input?: string; timeoutMs?: number } = {},
+): Promise<JavaResult> {
+  return runJava(await kafkaClasspath(spec), main, args, { ...options, logs: true });
 }
 
 export const TXN_PRODUCER = resolve(REPO, 'test/fixtures/TxnProducer.java');
