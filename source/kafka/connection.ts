@@ -2,6 +2,7 @@
 // a status anyone can subscribe to, bounded connection time, and clean shutdown.
 import kafkajs, { type Admin, type Kafka, type SASLOptions } from 'kafkajs';
 import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls';
+import { BootstrapWatch } from './bootstrap-watch.js';
 import { KafkajsClusterClient, type ClusterClient } from './cluster-client.js';
 import { createCluster } from './internals.js';
 import { LogSink } from './log-sink.js';
@@ -51,6 +52,7 @@ export class ConnectionManager {
   private readonly closers = new Set<() => Promise<void>>();
   private listeners = new Set<Listener>();
   private current: ConnectionStatus = { state: 'connecting' };
+  private readonly bootstrap: BootstrapWatch;
   /**
    * The narrow client for the requests kafkajs has no API for (tolerant metadata, assign-style
    * fetch, produce), over one low-level kafkajs cluster connected on first use.
@@ -59,6 +61,7 @@ export class ConnectionManager {
 
   constructor(readonly options: ConnectionOptions) {
     this.log = new LogSink(500, options.logFile);
+    this.bootstrap = new BootstrapWatch(options.brokers);
     this.cluster = new KafkajsClusterClient(
       () => this.shared('cluster', () => createCluster(this.kafka)),
       options.requestTimeoutMs,
@@ -84,6 +87,7 @@ export class ConnectionManager {
       sasl: this.saslConfig(),
       logLevel: kafkajs.logLevel.WARN,
       logCreator: this.log.creator,
+      socketFactory: this.bootstrap.socketFactory,
       retry: { initialRetryTime: 250, maxRetryTime: 5_000, retries: 8, factor: 0.2, multiplier: 2 },
     });
     return this.client;
@@ -152,7 +156,10 @@ export class ConnectionManager {
 
   private async connectWithin<T>(connect: () => Promise<T>): Promise<T> {
     if (this.current.state !== 'ready') this.setStatus({ state: 'connecting' });
-    return this.within(connect(), 'connecting', this.options.connectionTimeoutMs);
+    // Refused or unresolvable on every bootstrap server fails now, not at the timeout.
+    const hopeless = this.bootstrap.hopeless();
+    const connected = Promise.race([connect(), hopeless.failed]);
+    return this.within(connected, 'connecting', this.options.connectionTimeoutMs).finally(hopeless.stop);
   }
 
   /** Bounds a request by wall time: kafkajs retries with backoff can otherwise outlast any timeout the user set. */

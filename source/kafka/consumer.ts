@@ -37,6 +37,20 @@ export interface ReaderOptions {
   partitionMaxBytes?: number;
   /** How long the broker may hold a fetch open waiting for new data. */
   maxWaitMs?: number;
+  /**
+   * A start offset outside a partition's range starts that partition at the nearer end of it,
+   * reported through onClamped, instead of failing the read (the TUI's offset over all partitions).
+   */
+  clampStart?: boolean;
+}
+
+/** A partition whose start offset was moved into its range. */
+export interface StartClamp {
+  partition: number;
+  /** Where it starts: the nearer end of low..end. */
+  offset: number;
+  low: number;
+  end: number;
 }
 
 export interface ReaderSink {
@@ -47,6 +61,8 @@ export interface ReaderSink {
   onBatch(records: KafkaRecord[]): void | Promise<void>;
   /** Transient trouble the reader is working around, e.g. a leader change. */
   onNotice?(message: string): void;
+  /** With clampStart: the partitions that start elsewhere than asked, once, before any record. */
+  onClamped?(clamps: StartClamp[]): void;
 }
 
 export interface PartitionPosition {
@@ -253,6 +269,7 @@ export class PartitionReader implements TopicReader {
     ]);
     const byTimestamp =
       start.kind === 'timestamp' ? await listOffsets(this.client, info, partitions, start.timestamp, readCommitted) : undefined;
+    const clamps: StartClamp[] = [];
     for (const partition of partitions) {
       const low = lows?.get(partition) ?? 0;
       const end = ends?.get(partition) ?? 0;
@@ -271,6 +288,11 @@ export class PartitionReader implements TopicReader {
           break;
         }
         case 'offset':
+          if ((start.offset < low || start.offset > end) && this.options.clampStart) {
+            next = start.offset < low ? low : end;
+            clamps.push({ partition, offset: next, low, end });
+            break;
+          }
           if (start.offset < low || start.offset > end) {
             throw new KafkaUserError(
               `offset ${start.offset} is out of range for ${info.name} partition ${partition} (it holds ${low} to ${end})`,
@@ -281,6 +303,7 @@ export class PartitionReader implements TopicReader {
       }
       this.states.set(partition, stopAtEnd ? { partition, next, end } : { partition, next });
     }
+    if (clamps.length > 0) this.sink.onClamped?.(clamps);
   }
 
   /** Assigns partitions without a loop to their current leaders. False if some have no leader yet. */
@@ -528,6 +551,18 @@ export class GroupConsumer implements TopicReader {
     try {
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: this.options.fromBeginning });
+      // A batch's position runs past the last record shown when it ends in commit or abort markers or
+      // aborted records, and kafkajs hands over no batch at all for a fetch of only those: without
+      // this, `-e` never ends on a transactional topic, as the end offset counts the markers.
+      consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+        const position = this.positions.get(payload.partition);
+        // Not past records cut off by --max-messages or by the end.
+        if (!position || this.delivered >= (this.options.maxRecords ?? Infinity)) return;
+        const next = Math.min(Number(payload.lastOffset) + 1, position.endOffset ?? Infinity);
+        if (next <= position.nextOffset) return;
+        this.positions.set(payload.partition, { ...position, nextOffset: next });
+        if (this.atEnd()) this.finished();
+      });
       consumer.on(consumer.events.CRASH, ({ payload }) => {
         if (!payload.restart) this.failed(payload.error);
       });

@@ -2,16 +2,18 @@
 // model/kafka-backend.ts, and the UI tests use in-memory fakes.
 import type { ConnectionStatus } from '../kafka/connection.js';
 import type { TopicDescription } from '../kafka/describe.js';
-import type { StartPosition } from '../kafka/consumer.js';
+import type { StartClamp, StartPosition } from '../kafka/consumer.js';
 import type { TopicSummary } from '../kafka/topic-summaries.js';
 
-export type { StartPosition, TopicSummary };
+export type { StartClamp, StartPosition, TopicSummary };
 
 export interface ConsumeRequest {
   topic: string;
   from: StartPosition;
   /** Empty for every partition. */
   partitions: number[];
+  /** A start offset out of a partition's range starts it at the nearer end, reported, instead of failing. */
+  clampStart?: boolean;
 }
 
 /** What the panes read of a record; the reader's KafkaRecord has this shape. */
@@ -28,6 +30,8 @@ export interface ConsumedRecord {
 export interface RecordSink {
   records(records: ConsumedRecord[]): void;
   error(error: unknown): void;
+  /** The partitions a clampStart request started elsewhere than asked. */
+  clamped?(clamps: StartClamp[]): void;
 }
 
 export interface Subscription {

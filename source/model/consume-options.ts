@@ -7,6 +7,11 @@ import type { StartPosition } from './backend.js';
 export interface ConsumeOptions {
   from: StartPosition;
   partitions: number[];
+  /**
+   * `offset N` over every partition starts each one inside its range (partitions rarely share
+   * offsets); with p= the partitions were chosen, so an offset outside one stays an error.
+   */
+  clampStart?: true;
 }
 
 export const CONSUME_OPTIONS_HELP = 'end | beginning | offset N | -15m | ISO time, then optional p=0,1';
@@ -30,7 +35,8 @@ export function parseConsumeOptions(text: string, now = Date.now()): ConsumeOpti
   if (extra.length > 0 || (second !== undefined && first !== 'offset')) {
     throw new Error(`cannot read '${text.trim()}': use ${CONSUME_OPTIONS_HELP}`);
   }
-  return { from: parsePosition(first, second, now, text), partitions };
+  const from = parsePosition(first, second, now, text);
+  return from.kind === 'offset' && partitions.length === 0 ? { from, partitions, clampStart: true } : { from, partitions };
 }
 
 function parsePosition(first: string | undefined, second: string | undefined, now: number, text: string): StartPosition {

@@ -2,7 +2,7 @@
 // a search over what is buffered, and the cursor, anchored by sequence number so that
 // new records never move a view the user scrolled up.
 import { errorMessage } from '../kafka/errors.js';
-import type { Backend, ConsumeRequest, ConsumedRecord, Subscription } from './backend.js';
+import type { Backend, ConsumeRequest, ConsumedRecord, StartClamp, Subscription } from './backend.js';
 import { clampIndex } from './list-window.js';
 import { MessageBuffer } from './message-buffer.js';
 import { Store } from './store.js';
@@ -13,6 +13,8 @@ export interface ConsumerState {
   request?: ConsumeRequest;
   paused: boolean;
   error?: string;
+  /** Something the user should know about this consume that is not an error (a clamped start). */
+  notice?: string;
   search: string;
   /** Follows the newest record until the user moves up. */
   follow: boolean;
@@ -28,6 +30,12 @@ export interface RowSource {
   seqAt(index: number): number;
   /** The index of the first row whose seq is ≥ seq. */
   indexAtOrAfter(seq: number): number;
+}
+
+/** "offset 7 is out of range, started partition 0 at 0 (it holds 0 to 0)". */
+export function clampNotice(offset: number, clamps: readonly StartClamp[]): string {
+  const parts = clamps.map(({ partition, offset: start, low, end }) => `partition ${partition} at ${start} (it holds ${low} to ${end})`);
+  return `offset ${offset} is out of range, started ${parts.join(', ')}`;
 }
 
 export class ConsumerStore extends Store<ConsumerState> {
@@ -52,10 +60,16 @@ export class ConsumerStore extends Store<ConsumerState> {
     this.buffer.clear();
     this.matches = [];
     this.scannedUpTo = 0;
-    this.update({ request, paused: false, error: undefined, follow: true, cursorSeq: 0, detailSeq: undefined });
+    this.update({ request, paused: false, error: undefined, notice: undefined, follow: true, cursorSeq: 0, detailSeq: undefined });
     this.subscription = this.backend.consume(request, {
       records: (records) => this.buffer.pushAll(records),
       error: (error) => this.update({ error: errorMessage(error) }),
+      clamped: (clamps) => {
+        // A late report from a consume since replaced is not about what is on screen.
+        if (this.state.request === request && request.from.kind === 'offset') {
+          this.update({ notice: clampNotice(request.from.offset, clamps) });
+        }
+      },
     });
   }
 

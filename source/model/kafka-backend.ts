@@ -28,8 +28,9 @@ function consume(connection: ConnectionManager, request: ConsumeRequest, sink: R
       start: request.from,
       fetchMaxBytes: FETCH_MAX_BYTES,
       partitionMaxBytes: PARTITION_MAX_BYTES,
+      clampStart: request.clampStart,
     },
-    { onBatch: (records) => sink.records(records) },
+    { onBatch: (records) => sink.records(records), onClamped: (clamps) => sink.clamped?.(clamps) },
   );
   const done = reader.run().then(
     () => {},

@@ -7,6 +7,7 @@ import { HintBar } from './components/hint-bar.js';
 import { LineInput } from './components/line-input.js';
 import { PaneTitle, Rows } from './components/rows.js';
 import { StatusBar } from './components/status-bar.js';
+import { isTooSmall, TooSmall } from './components/too-small.js';
 import type { ControllerContext } from './controllers/context.js';
 import { dispatch } from './controllers/index.js';
 import { contextsOf, isTyping } from './focus.js';
@@ -45,7 +46,9 @@ export interface AppProps {
 export function App({ models, readOnly, color, initialTopic, size, keymap = KEYMAP, notice }: AppProps) {
   const { exit } = useApp();
   const terminal = useTerminalSize();
-  const layout = layoutFor(size?.columns ?? terminal.columns, size?.rows ?? terminal.rows);
+  const columns = size?.columns ?? terminal.columns;
+  const rows = size?.rows ?? terminal.rows;
+  const layout = layoutFor(columns, rows);
   const { topics, describe, consumer, producer } = models;
   const connection = useStore(models.connection);
 
@@ -195,6 +198,7 @@ export function App({ models, readOnly, color, initialTopic, size, keymap = KEYM
     handleChunk(input);
   });
 
+  if (isTooSmall(columns, rows)) return <TooSmall columns={columns} rows={rows} />;
   const contexts = contextsOf(ui.snapshot);
   const topicsFocused = focus === 'topics' && !overlay;
   return (

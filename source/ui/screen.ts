@@ -3,7 +3,7 @@
 // third of a second of module loading on Node 20) are still on their way.
 const ENTER_ALTERNATE_SCREEN = '\x1b[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\x1b[?1049l';
-const CLEAR_AND_HOME = '\x1b[2J\x1b[H';
+export const CLEAR_AND_HOME = '\x1b[2J\x1b[H';
 const HIDE_CURSOR = '\x1b[?25l';
 const SHOW_CURSOR = '\x1b[?25h';
 // The terminal marks pasted text (ESC[200~ … ESC[201~), so a paste is never taken for typed keys.

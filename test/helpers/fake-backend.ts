@@ -9,6 +9,7 @@ import type {
   ProduceRequest,
   ProduceResult,
   RecordSink,
+  StartClamp,
   TopicSummary,
 } from '../../source/model/backend.js';
 
@@ -101,6 +102,11 @@ export class FakeBackend implements Backend {
   /** Delivers records to the running consumer, as a reader would. */
   deliver(records: ConsumedRecord[]): void {
     this.sink?.records(records);
+  }
+
+  /** What a real reader reports when a clampStart request starts partitions elsewhere than asked. */
+  reportClamped(clamps: StartClamp[]): void {
+    this.sink?.clamped?.(clamps);
   }
 
   produce = async (request: ProduceRequest): Promise<ProduceResult> => {

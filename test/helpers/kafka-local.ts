@@ -31,22 +31,3 @@ export const startBroker = (spec: ClusterSpec, node: number) => kafkaLocal(spec,
 /** A Java-client properties file for a user of a secured cluster (scripts/kafka-local client-properties). */
 export const clientProperties = (spec: ClusterSpec, user: 'admin' | 'alice', mechanism = 'SCRAM-SHA-512') =>
   kafkaLocal(spec, 'client-properties', user, '--mechanism', mechanism);
-
-/** Runs one of Kafka's own tools (e.g. org.apache.kafka.tools.TopicCommand) from the cluster's jars. */
-export async function kafkaTool(
-  spec: ClusterSpec,
-  mainClass: string,
-  args: string[],
-  options: { input?: string; timeoutMs?: number } = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const classpath = await kafkaLocal(spec, 'classpath');
-  return new Promise((resolvePromise) => {
-    const child = execFile(
-      'java',
-      ['-cp', classpath, mainClass, ...args],
-      { timeout: options.timeoutMs ?? 60_000, maxBuffer: 64 << 20 },
-      (error, stdout, stderr) => resolvePromise({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(options.input ?? '');
-  });
-}

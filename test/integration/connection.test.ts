@@ -24,12 +24,12 @@ describe('ConnectionManager', () => {
     }
   });
 
-  it('reports failed with the reason when nothing answers, within the timeout', async () => {
-    const connection = manager('127.0.0.1:1', 1_500);
+  it('reports failed with the reason when the only broker refuses, without waiting for the timeout', async () => {
+    const connection = manager('127.0.0.1:1', 10_000);
     const started = performance.now();
     try {
-      await expect(connection.check()).rejects.toThrow(/timed out after 1.5s connecting to 127.0.0.1:1 \(.*ECONNREFUSED/);
-      expect(performance.now() - started).toBeLessThan(4_000);
+      await expect(connection.check()).rejects.toThrow('cannot connect to 127.0.0.1:1: connection refused (ECONNREFUSED)');
+      expect(performance.now() - started).toBeLessThan(1_000);
       expect(connection.status.state).toBe('failed');
       expect(connection.log.recent().some((e) => e.level === 'error')).toBe(true);
     } finally {

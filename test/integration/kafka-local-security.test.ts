@@ -4,7 +4,8 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueTopic } from '../helpers/cli.js';
-import { clientProperties, kafkaTool, startCluster, stopCluster } from '../helpers/kafka-local.js';
+import { kafkaTool } from '../helpers/java-tools.js';
+import { clientProperties, startCluster, stopCluster } from '../helpers/kafka-local.js';
 import { bootstrapOf, securedCluster } from '../helpers/ports.js';
 
 const TOPICS = 'org.apache.kafka.tools.TopicCommand';

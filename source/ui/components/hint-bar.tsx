@@ -1,6 +1,7 @@
 import { Text } from 'ink';
 import { hintsFor, type Binding, type KeyContext } from '../keymap.js';
 import { escapeControlAndTabs } from '../../format/escape.js';
+import { fitLine } from '../fit-segments.js';
 import { useColor } from '../theme.js';
 
 export interface Flash {
@@ -22,24 +23,18 @@ export function HintBar({
 }) {
   const color = useColor();
   if (flash) {
+    const text = fitLine([{ text: `${flash.error ? '✖ ' : '✔ '}${escapeControlAndTabs(flash.text)}`, required: true, words: true }], width);
     return (
       <Text color={color(flash.error ? 'red' : 'green')} wrap="truncate-end">
-        {`${flash.error ? '✖ ' : '✔ '}${escapeControlAndTabs(flash.text)}`.slice(0, width)}
+        {text}
       </Text>
     );
   }
-  const items = hintsFor(contexts, keymap).map(({ key, hint }) => `${key} ${hint}`);
   // When not everything fits, the way to see everything (? help) is what stays.
-  const help = items.find((item) => item.startsWith('? '));
-  let text = items.join('  ');
-  if (text.length > width && help) {
-    const rest = items.filter((item) => item !== help);
-    while (rest.length > 0 && [...rest, help].join('  ').length > width) rest.pop();
-    text = [...rest, help].join('  ');
-  }
+  const hints = hintsFor(contexts, keymap).map(({ key, hint }) => ({ text: `${key} ${hint}`, priority: key === '?' ? 1 : 0 }));
   return (
     <Text dimColor wrap="truncate-end">
-      {text.slice(0, width)}
+      {fitLine(hints, width)}
     </Text>
   );
 }

@@ -1,23 +1,52 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import type { ConnectionState } from '../../model/connection-store.js';
+import { fitSegments, type Segment } from '../fit-segments.js';
 import { escapeControlAndTabs } from '../../format/escape.js';
 import { useColor } from '../theme.js';
 
-export function connectionText(state: ConnectionState): { text: string; color: string } {
+/** The connection's state as segments: its word first, then the reason, then what happens next. */
+export function connectionSegments(state: ConnectionState): { segments: Segment[]; color: string } {
   const { status, cluster } = state;
+  const retry: Segment[] = !state.retry
+    ? []
+    : [{ text: state.retry === 'now' ? '· retrying now' : `· retry in ${Math.round(state.retry.inMs / 1000)}s`, priority: 6 }];
   switch (status.state) {
     case 'ready':
-      return { text: `● connected · ${status.cluster.brokers.length} broker(s)`, color: 'green' };
+      return {
+        segments: [
+          { text: '● connected', required: true, priority: 8 },
+          { text: `· ${status.cluster.brokers.length} broker(s)`, short: `· ${status.cluster.brokers.length}`, priority: 4 },
+        ],
+        color: 'green',
+      };
     case 'connecting':
-      return { text: '… connecting', color: 'yellow' };
+      return { segments: [{ text: '… connecting', required: true, priority: 8 }], color: 'yellow' };
     case 'retrying':
       return {
-        text: `↻ retrying: ${escapeControlAndTabs(status.error)}${cluster ? ` · last seen ${cluster.brokers.length} broker(s)` : ''}`,
+        segments: [
+          { text: '↻ retrying:', required: true, priority: 8 },
+          { text: escapeControlAndTabs(status.error), words: true, priority: 4 },
+          ...(cluster ? [{ text: `· last seen ${cluster.brokers.length} broker(s)`, priority: 1 }] : []),
+          ...retry,
+        ],
         color: 'yellow',
       };
     case 'failed':
-      return { text: `✖ failed: ${escapeControlAndTabs(status.error)}`, color: 'red' };
+      return {
+        segments: [
+          { text: '✖ failed:', required: true, priority: 8 },
+          { text: escapeControlAndTabs(status.error), words: true, priority: 4 },
+          ...retry,
+        ],
+        color: 'red',
+      };
   }
+}
+
+/** The whole connection text, as it reads when there is room for all of it. */
+export function connectionText(state: ConnectionState): { text: string; color: string } {
+  const { segments, color } = connectionSegments(state);
+  return { text: segments.map((s) => s.text).join(' '), color };
 }
 
 export function StatusBar({
@@ -32,16 +61,21 @@ export function StatusBar({
   width: number;
 }) {
   const color = useColor();
-  const state = connectionText(connection);
-  const left = `kafka-tui ${label}${readOnly ? ' [read-only]' : ''} `;
+  const state = connectionSegments(connection);
+  const own: Segment[] = [
+    { text: 'kafka-tui', required: true, priority: 9 },
+    { text: escapeControlAndTabs(label), priority: 5 },
+    ...(readOnly ? [{ text: '[read-only]', short: '[ro]', priority: 7 }] : []),
+  ];
+  const fitted = fitSegments([...own, ...state.segments], width, ' ');
+  const join = (texts: Array<string | undefined>) => texts.filter((t): t is string => t !== undefined).join(' ');
+  const left = join(fitted.slice(0, own.length));
+  const right = join(fitted.slice(own.length));
   return (
-    <Box width={width} height={1}>
-      <Text bold wrap="truncate-end">
-        {left}
-      </Text>
-      <Text color={color(state.color)} wrap="truncate-end">
-        {state.text.slice(0, Math.max(0, width - left.length))}
-      </Text>
-    </Box>
+    <Text wrap="truncate-end">
+      <Text bold>{left}</Text>
+      {right ? ' ' : ''}
+      <Text color={color(state.color)}>{right}</Text>
+    </Text>
   );
 }

@@ -6,7 +6,6 @@ import { windowTop } from '../../model/list-window.js';
 import { PaneTitle, Rows, type Row } from '../components/rows.js';
 import { useBufferVersion, useStore } from '../hooks/use-store.js';
 import { ROW_HEADER, recordRow } from '../record-text.js';
-import { escapeControlAndTabs } from '../../format/escape.js';
 
 export function positionText(from: StartPosition): string {
   switch (from.kind) {
@@ -20,6 +19,22 @@ export function positionText(from: StartPosition): string {
       return `from ${new Date(from.timestamp).toISOString()}`;
   }
 }
+
+/** The same start position in fewer columns, for a narrow header. */
+function shortPositionText(from: StartPosition): string {
+  switch (from.kind) {
+    case 'earliest':
+      return 'earliest';
+    case 'latest':
+      return 'latest';
+    case 'offset':
+      return `@${from.offset}`;
+    case 'timestamp':
+      return `@${new Date(from.timestamp).toISOString().slice(0, 19)}`;
+  }
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
 
 export function ConsumerPane({
   store,
@@ -41,26 +56,25 @@ export function ConsumerPane({
   const request = state.request;
   const title = request ? `Consumer ${request.topic}` : 'Consumer';
   const mode = state.paused ? '⏸ paused' : state.follow ? '▼ following' : '↑ scrolled';
+  // The most telling facts survive a narrow terminal; the rest shorten or go, whole.
   const extra = request
     ? [
-        // Most telling first: a narrow terminal truncates the end of the title.
-        mode,
-        state.error ? `✖ ${escapeControlAndTabs(state.error)}` : '',
-        `${buffer.total.toLocaleString('en-US')} received`,
-        state.search ? `/${escapeControlAndTabs(state.search)}` : '',
-        `${buffer.size.toLocaleString('en-US')}/${buffer.capacity.toLocaleString('en-US')} kept`,
-        positionText(request.from),
-        request.partitions.length > 0 ? `p=${request.partitions.join(',')}` : '',
+        { text: mode, priority: 9 },
+        state.error && { text: `✖ ${state.error}`, priority: 8, words: true },
+        { text: `${count(buffer.total)} received`, priority: 6 },
+        state.search && { text: `/${state.search}`, priority: 7, words: true },
+        { text: `${count(buffer.size)}/${count(buffer.capacity)} kept`, short: `${count(buffer.size)} kept`, priority: 2 },
+        { text: positionText(request.from), short: shortPositionText(request.from), priority: 4 },
+        request.partitions.length > 0 && { text: `p=${request.partitions.join(',')}`, priority: 5 },
       ]
-        .filter(Boolean)
-        .join(' · ')
-    : '';
+    : [];
   const rows: Row[] = [];
   if (!request) {
     rows.push({ key: 'none', text: '  c consumes the selected topic from the beginning, C from elsewhere', dim: true });
   } else {
+    if (state.notice) rows.push({ key: 'notice', text: `  ⚠ ${state.notice}`, bold: true });
     rows.push({ key: 'header', text: ROW_HEADER, dim: true });
-    const listHeight = height - 2;
+    const listHeight = height - 1 - rows.length;
     const source = store.rows();
     const cursor = store.cursorIndex(source);
     // Read and written during render on purpose, as in the topics pane: state would draw twice a frame.

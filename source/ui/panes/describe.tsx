@@ -42,12 +42,10 @@ export function DescribePane({
   const d = state.description;
   const title = state.topic ? `Describe ${state.topic}` : 'Describe';
   const extra = [
-    d ? `P=${d.partitions.length} RF=${replicationFactor(d)}` : '',
-    state.loading ? '…' : '',
-    state.error ? `✖ ${escapeControlAndTabs(state.error)}` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+    d && { text: `P=${d.partitions.length} RF=${replicationFactor(d)}`, priority: 9 },
+    state.loading && { text: '…', priority: 8 },
+    state.error && { text: `✖ ${state.error}`, priority: 7, words: true },
+  ];
   const rows: Row[] = [];
   if (!state.topic) rows.push({ key: 'none', text: '  select a topic and press Enter or d', dim: true });
   else if (!d) rows.push({ key: 'none', text: state.loading ? '  loading…' : '', dim: true });
@@ -64,7 +62,7 @@ export function DescribePane({
   }
   return (
     <Box flexDirection="column" height={height} width={width}>
-      <PaneTitle title={title} focused={focused} width={width} extra={extra} />
+      <PaneTitle title={title} focused={focused} width={width} extra={extra} separator=" " />
       <Rows rows={rows} height={height - 1} width={width} />
     </Box>
   );

@@ -42,14 +42,12 @@ export function TopicsPane({
 
   const count = state.visible.length;
   const extra = [
-    `${count}/${state.all.filter((t) => state.showInternal || !t.isInternal).length}`,
-    state.filter ? `/${state.filter}` : '',
-    state.showInternal ? '+internal' : '',
-    state.loading ? '…' : '',
-    state.error ? `✖ ${state.error}` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+    { text: `${count}/${state.all.filter((t) => state.showInternal || !t.isInternal).length}`, priority: 9 },
+    state.filter && { text: `/${state.filter}`, priority: 8, words: true },
+    state.showInternal && { text: '+internal', priority: 5 },
+    state.loading && { text: '…', priority: 6 },
+    state.error && { text: `✖ ${state.error}`, priority: 7, words: true },
+  ];
   const header = `  ${'NAME'.padEnd(Math.max(4, width - NUMBERS_WIDTH - 2))}${'PART'.padStart(4)}${'RF'.padStart(3)}${'MSGS'.padStart(7)}`;
   const rows: Row[] = [{ key: 'header', text: header, dim: true }];
   for (let i = top; i < Math.min(count, top + listHeight); i++) {
@@ -66,7 +64,7 @@ export function TopicsPane({
   }
   return (
     <Box flexDirection="column" height={height} width={width}>
-      <PaneTitle title="Topics" focused={focused} width={width} extra={extra} />
+      <PaneTitle title="Topics" focused={focused} width={width} extra={extra} separator=" " />
       <Rows rows={rows} height={height - 1} width={width} />
     </Box>
   );
