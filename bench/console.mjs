@@ -67,12 +67,22 @@ function toolsFor(classpath) {
       'kafka-tui': (topic, count) => [...TUI, 'consume', '-t', topic, '--from-beginning', '--max-messages', String(count), '-b', BOOTSTRAP],
       kcat: (topic, count) => ['kcat', '-b', BOOTSTRAP, '-C', '-t', topic, '-o', 'beginning', '-c', String(count), '-q'],
       'kafka-console-consumer': (topic, count) =>
-        java('org.apache.kafka.tools.consumer.ConsoleConsumer', '--bootstrap-server', BOOTSTRAP, '--topic', topic, '--from-beginning', '--max-messages', String(count)),
+        java(
+          'org.apache.kafka.tools.consumer.ConsoleConsumer',
+          '--bootstrap-server',
+          BOOTSTRAP,
+          '--topic',
+          topic,
+          '--from-beginning',
+          '--max-messages',
+          String(count),
+        ),
     },
     produce: {
       'kafka-tui': (topic) => [...TUI, 'produce', '-t', topic, '-b', BOOTSTRAP],
       kcat: (topic) => ['kcat', '-b', BOOTSTRAP, '-P', '-t', topic],
-      'kafka-console-producer': (topic) => java('org.apache.kafka.tools.ConsoleProducer', '--bootstrap-server', BOOTSTRAP, '--topic', topic),
+      'kafka-console-producer': (topic) =>
+        java('org.apache.kafka.tools.ConsoleProducer', '--bootstrap-server', BOOTSTRAP, '--topic', topic),
     },
   };
 }
@@ -156,7 +166,9 @@ async function main() {
       { name: 'vs console producer', value: (r) => ratio(r.rate, consoleProduceRate) },
       { name: 'peak RSS MB', value: (r) => r.rss.toFixed(0) },
     ]);
-    process.stdout.write(`${consumeTable}\n\n${produceTable}\n\nTimes are wall clock per process, including start-up (JVM start for the console tools).\n`);
+    process.stdout.write(
+      `${consumeTable}\n\n${produceTable}\n\nTimes are wall clock per process, including start-up (JVM start for the console tools).\n`,
+    );
   } finally {
     log('stopping the broker');
     kafkaLocal('stop');

@@ -40,16 +40,32 @@ try {
   }
   const m = (v) => `${Math.round(v)} ms`;
   console.log(`\nKafka ${process.env.KAFKA_VERSION ?? '4.3.1'}, ${topics} topics × 6 partitions × RF 3, ${runs} runs each, medians\n`);
-  console.log(table(['what', 'kafka-tui', 'kafka-topics (TopicCommand)', 'ratio (theirs / ours)'], [
-    ['describe, all topics, 3 nodes', m(median(ours)), m(median(theirs)), `${(median(theirs) / median(ours)).toFixed(1)}×`],
-  ]));
-  console.log(`\n${table(['cluster start-up (scripts/kafka-local start)', 'wall time'], [
-    ['1 node (format + start + ready)', m(startSingle)],
-    ['3 nodes (format + start + ready)', m(startTriple)],
-  ])}`);
+  console.log(
+    table(
+      ['what', 'kafka-tui', 'kafka-topics (TopicCommand)', 'ratio (theirs / ours)'],
+      [['describe, all topics, 3 nodes', m(median(ours)), m(median(theirs)), `${(median(theirs) / median(ours)).toFixed(1)}×`]],
+    ),
+  );
+  console.log(
+    `\n${table(
+      ['cluster start-up (scripts/kafka-local start)', 'wall time'],
+      [
+        ['1 node (format + start + ready)', m(startSingle)],
+        ['3 nodes (format + start + ready)', m(startTriple)],
+      ],
+    )}`,
+  );
 } finally {
   // Best effort: a cluster that failed to start has nothing to stop.
-  try { kafkaLocal(single, 'stop'); } catch { /* not running */ }
-  try { kafkaLocal(triple, 'stop'); } catch { /* not running */ }
+  try {
+    kafkaLocal(single, 'stop');
+  } catch {
+    /* not running */
+  }
+  try {
+    kafkaLocal(triple, 'stop');
+  } catch {
+    /* not running */
+  }
   rmSync(work, { recursive: true, force: true });
 }

@@ -14,7 +14,7 @@ function messagesFor(topic) {
   if (topic === 'demo.orders') {
     return Array.from({ length: 120 }, (_, i) => ({
       key: `customer-${i % 12}`,
-      value: JSON.stringify({ orderId: 1000 + i, items: (i % 4) + 1, total: Math.round((i * 7.31) % 250 * 100) / 100 }),
+      value: JSON.stringify({ orderId: 1000 + i, items: (i % 4) + 1, total: Math.round(((i * 7.31) % 250) * 100) / 100 }),
     }));
   }
   if (topic === 'demo.payments') {

@@ -63,9 +63,7 @@ export function parseArgs<F extends AnyFlags>(argv: string[], help: string, flag
 
 /** conf is loaded only when a profile is asked for: it costs ~70 ms of start-up. */
 export async function resolveConnection(flags: ConnectionFlags): Promise<ResolvedSettings> {
-  const profiles = flags.profile
-    ? new (await import('../config/profiles.js')).ProfileStore()
-    : { get: () => undefined };
+  const profiles = flags.profile ? new (await import('../config/profiles.js')).ProfileStore() : { get: () => undefined };
   return resolveSettings(flags, process.env, profiles);
 }
 
@@ -84,11 +82,7 @@ export async function withConnection<T>(
   runOptions: ConnectionRunOptions = {},
 ): Promise<T> {
   const settings = await resolveConnection(flags);
-  const options = await completeSettings(
-    settings,
-    process.env,
-    process.stdin.isTTY && process.stderr.isTTY ? promptHidden : undefined,
-  );
+  const options = await completeSettings(settings, process.env, process.stdin.isTTY && process.stderr.isTTY ? promptHidden : undefined);
   const connection = new ConnectionManager(options);
   let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {

@@ -223,13 +223,18 @@ function outputPlan(cli: { flags: Record<string, unknown> }): OutputPlan {
 }
 
 function startPosition(f: Record<string, unknown>, partitions: number[]): StartPosition {
-  const chosen = [f.fromBeginning ? '--from-beginning' : '', f.offset !== undefined ? '--offset' : '', f.fromTimestamp !== undefined ? '--from-timestamp' : ''].filter(Boolean);
+  const chosen = [
+    f.fromBeginning ? '--from-beginning' : '',
+    f.offset !== undefined ? '--offset' : '',
+    f.fromTimestamp !== undefined ? '--from-timestamp' : '',
+  ].filter(Boolean);
   if (chosen.length > 1) throw usage(`use only one of ${chosen.join(', ')}`);
   if (f.fromBeginning) return { kind: 'earliest' };
   if (f.fromTimestamp !== undefined) return { kind: 'timestamp', timestamp: parseTimestamp(f.fromTimestamp as string) };
   if (f.offset !== undefined) {
     const position = parseOffset(f.offset as string);
-    if (position.kind === 'offset' && partitions.length === 0) throw usage('--offset N needs --partition (an offset belongs to one partition)');
+    if (position.kind === 'offset' && partitions.length === 0)
+      throw usage('--offset N needs --partition (an offset belongs to one partition)');
     return position;
   }
   return { kind: 'latest' };
@@ -237,8 +242,11 @@ function startPosition(f: Record<string, unknown>, partitions: number[]): StartP
 
 function summaryLine(topic: string, summary: ReadSummary): string {
   const positions = summary.positions.map((p) => `${p.partition}:${p.nextOffset}`).join(' ');
-  return `kafka-tui: consumed ${summary.messages} message${summary.messages === 1 ? '' : 's'} from ${topic}` +
-    (positions ? ` (next offset per partition: ${positions})` : '') + '\n';
+  return (
+    `kafka-tui: consumed ${summary.messages} message${summary.messages === 1 ? '' : 's'} from ${topic}` +
+    (positions ? ` (next offset per partition: ${positions})` : '') +
+    '\n'
+  );
 }
 
 /** `--from-timestamp -15m` would read as short flags; keep a relative time attached to its flag. */
@@ -263,12 +271,15 @@ export async function run(argv: string[]): Promise<number> {
   if (cli.input.length > 0) throw usage(`unexpected argument '${cli.input[0]}'`);
   const topic = f.topic;
   const partitions = (f.partition ?? []).map((p) => wholeNumber('partition', p));
-  const maxMessages = f.maxMessages === undefined ? undefined : nonNegativeInteger('max-messages', wholeNumber('max-messages', f.maxMessages));
+  const maxMessages =
+    f.maxMessages === undefined ? undefined : nonNegativeInteger('max-messages', wholeNumber('max-messages', f.maxMessages));
   const start = startPosition(f, partitions);
   const plan = outputPlan(cli);
   const isolation = oneOf('isolation-level', f.isolationLevel, ['read_committed', 'read_uncommitted'] as const, 'read_committed');
   if (f.group !== undefined && (partitions.length > 0 || start.kind === 'offset' || start.kind === 'timestamp')) {
-    throw usage('--group reads every partition from the group\'s offsets; it cannot be combined with --partition, --offset or --from-timestamp');
+    throw usage(
+      "--group reads every partition from the group's offsets; it cannot be combined with --partition, --offset or --from-timestamp",
+    );
   }
   if (maxMessages === 0) return 0;
 
@@ -287,26 +298,33 @@ export async function run(argv: string[]): Promise<number> {
     f,
     async (connection) => {
       // Leader changes and retries are worth a line in the log (--log-file), not on stderr.
-      sink.onNotice = (message) =>
-        connection.log.add({ time: new Date().toISOString(), level: 'warn', namespace: 'consume', message });
-      reader = f.group !== undefined
-        ? new GroupConsumer(
-            connection,
-            {
-              topic,
-              groupId: f.group,
-              fromBeginning: start.kind === 'earliest',
-              stopAtEnd: f.exitAtEnd === true,
-              maxRecords: maxMessages,
-              readCommitted: isolation === 'read_committed',
-            },
-            sink,
-          )
-        : new PartitionReader(
-            connection.cluster,
-            { topic, partitions, start, stopAtEnd: f.exitAtEnd === true, maxRecords: maxMessages, readCommitted: isolation === 'read_committed' },
-            sink,
-          );
+      sink.onNotice = (message) => connection.log.add({ time: new Date().toISOString(), level: 'warn', namespace: 'consume', message });
+      reader =
+        f.group !== undefined
+          ? new GroupConsumer(
+              connection,
+              {
+                topic,
+                groupId: f.group,
+                fromBeginning: start.kind === 'earliest',
+                stopAtEnd: f.exitAtEnd === true,
+                maxRecords: maxMessages,
+                readCommitted: isolation === 'read_committed',
+              },
+              sink,
+            )
+          : new PartitionReader(
+              connection.cluster,
+              {
+                topic,
+                partitions,
+                start,
+                stopAtEnd: f.exitAtEnd === true,
+                maxRecords: maxMessages,
+                readCommitted: isolation === 'read_committed',
+              },
+              sink,
+            );
       const summary = await reader.run();
       process.stderr.write(summaryLine(topic, summary));
       // The shell convention for a command ended by a signal: 128 + its number.

@@ -36,20 +36,14 @@ export async function run(argv: string[]): Promise<number> {
     throw new KafkaUserError('use only one of --under-replicated-partitions and --unavailable-partitions', 2);
   }
   const topics = [...(cli.flags.topic ?? []), ...cli.input];
-  const filter: PartitionFilter = underReplicatedPartitions
-    ? 'under-replicated'
-    : unavailablePartitions
-      ? 'unavailable'
-      : 'all';
+  const filter: PartitionFilter = underReplicatedPartitions ? 'under-replicated' : unavailablePartitions ? 'unavailable' : 'all';
   return withConnection(cli.flags, async (connection) => {
     const result = await describeTopics(connection.cluster, {
       topics,
       includeInternal: cli.flags.includeInternal ?? false,
       watermarks: cli.flags.json ?? false,
     });
-    await writeOut(
-      cli.flags.json ? `${JSON.stringify(describeJson(result, filter), null, 2)}\n` : describeText(result, filter),
-    );
+    await writeOut(cli.flags.json ? `${JSON.stringify(describeJson(result, filter), null, 2)}\n` : describeText(result, filter));
     return 0;
   });
 }

@@ -50,9 +50,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const load = COMMANDS[command];
   if (!load) {
-    process.stderr.write(
-      `kafka-tui: unknown command '${command}'\n${USAGE}`,
-    );
+    process.stderr.write(`kafka-tui: unknown command '${command}'\n${USAGE}`);
     return 2;
   }
   return (await load()).run(rest);

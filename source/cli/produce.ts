@@ -89,7 +89,13 @@ function toMessage(line: InputLine, plan: InputPlan): OutgoingMessage | SendFail
   if (plan.format === 'json') {
     try {
       const envelope = parseEnvelope(line.bytes.toString('utf8'));
-      return { key: envelope.key, value: envelope.value, headers: [...plan.headers, ...envelope.headers], source: line.number, timestamp: envelope.timestamp };
+      return {
+        key: envelope.key,
+        value: envelope.value,
+        headers: [...plan.headers, ...envelope.headers],
+        source: line.number,
+        timestamp: envelope.timestamp,
+      };
     } catch (error) {
       return { source: line.number, reason: `not a message envelope: ${(error as Error).message}` };
     }
@@ -103,7 +109,10 @@ function toMessage(line: InputLine, plan: InputPlan): OutgoingMessage | SendFail
 }
 
 function summaryLine(topic: string, summary: WriteSummary, acks: Acks): string {
-  const offsets = [...summary.lastOffsets].sort(([a], [b]) => a - b).map(([p, o]) => `${p}:${o}`).join(' ');
+  const offsets = [...summary.lastOffsets]
+    .sort(([a], [b]) => a - b)
+    .map(([p, o]) => `${p}:${o}`)
+    .join(' ');
   const where = acks === '0' ? ' (acks=0: offsets unknown)' : offsets ? ` (last offset per partition: ${offsets})` : '';
   return `kafka-tui: sent ${summary.sent}, failed ${summary.failed} to ${topic}${where}\n`;
 }
@@ -147,7 +156,8 @@ export async function run(argv: string[]): Promise<number> {
   const format = oneOf('format', f.format, ['text', 'json'] as const, 'text');
   const acks = oneOf('acks', f.acks === '-1' ? 'all' : f.acks, ['all', '1', '0'] as const, 'all');
   const compression = oneOf<CompressionName>('compression', f.compression, ['none', 'gzip', 'snappy', 'lz4', 'zstd'], 'none');
-  if (f.partition !== undefined && !/^\d+$/.test(f.partition)) throw usage(`invalid --partition '${f.partition}': expected a whole number of at least 0`);
+  if (f.partition !== undefined && !/^\d+$/.test(f.partition))
+    throw usage(`invalid --partition '${f.partition}': expected a whole number of at least 0`);
   const parseKey = properties.has('parse.key') ? parseBooleanProperty('parse.key', properties.get('parse.key')!) : f.parseKey === true;
   const separator = f.keySeparator !== undefined ? unescapeSeparator(f.keySeparator) : (properties.get('key.separator') ?? '\t');
   if (parseKey && separator.length === 0) throw usage('the key separator cannot be empty');
@@ -162,9 +172,11 @@ export async function run(argv: string[]): Promise<number> {
   if (f.file) {
     // Fail on a missing file before connecting.
     await new Promise<void>((resolve, reject) => {
-      input.once('readable', resolve).once('error', (error: NodeJS.ErrnoException) =>
-        reject(new KafkaUserError(`cannot read ${f.file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`)),
-      );
+      input
+        .once('readable', resolve)
+        .once('error', (error: NodeJS.ErrnoException) =>
+          reject(new KafkaUserError(`cannot read ${f.file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`)),
+        );
     });
   }
   const interactive = !f.file && process.stdin.isTTY === true;

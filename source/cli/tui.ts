@@ -58,11 +58,7 @@ export async function run(argv: string[]): Promise<number> {
   // We are on a terminal at both ends, so this session is interactive whatever CI says.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const loading = Promise.all([
-    import('../ui/terminal.js'),
-    import('../model/kafka-backend.js'),
-    import('../config/producer-history.js'),
-  ]);
+  const loading = Promise.all([import('../ui/terminal.js'), import('../model/kafka-backend.js'), import('../config/producer-history.js')]);
   const [{ runTui }, { kafkaBackend }, { ProducerHistory }] = await loading.catch((error: unknown) => {
     leaveFullscreen(process.stdout);
     throw error;

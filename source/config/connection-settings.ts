@@ -74,19 +74,13 @@ function readPem(flag: string, path: string | undefined): string | undefined {
   }
 }
 
-export function resolveSettings(
-  flags: ConnectionFlags,
-  env: NodeJS.ProcessEnv,
-  profiles: Pick<ProfileStore, 'get'>,
-): ResolvedSettings {
+export function resolveSettings(flags: ConnectionFlags, env: NodeJS.ProcessEnv, profiles: Pick<ProfileStore, 'get'>): ResolvedSettings {
   let profile: Profile | undefined;
   if (flags.profile) {
     profile = profiles.get(flags.profile);
     if (!profile) throw new KafkaUserError(`unknown profile '${flags.profile}' (see: kafka-tui config list)`);
   }
-  const brokers = parseBrokerList(
-    flags.bootstrapServer ?? profile?.bootstrapServers ?? env.KAFKA_BOOTSTRAP_SERVERS ?? DEFAULT_BOOTSTRAP,
-  );
+  const brokers = parseBrokerList(flags.bootstrapServer ?? profile?.bootstrapServers ?? env.KAFKA_BOOTSTRAP_SERVERS ?? DEFAULT_BOOTSTRAP);
 
   const mechanismText = flags.saslMechanism ?? profile?.sasl?.mechanism;
   const username = flags.saslUsername ?? profile?.sasl?.username;
@@ -94,9 +88,7 @@ export function resolveSettings(
   if (mechanismText !== undefined || username !== undefined) {
     const mechanism = mechanismText?.toLowerCase() as SaslMechanism | undefined;
     if (!mechanism || !SASL_MECHANISMS.includes(mechanism)) {
-      throw new KafkaUserError(
-        `invalid --sasl-mechanism '${mechanismText ?? ''}': use one of ${SASL_MECHANISMS.join(', ')}`,
-      );
+      throw new KafkaUserError(`invalid --sasl-mechanism '${mechanismText ?? ''}': use one of ${SASL_MECHANISMS.join(', ')}`);
     }
     if (!username) throw new KafkaUserError('--sasl-username is required with --sasl-mechanism');
     sasl = {
@@ -122,16 +114,8 @@ export function resolveSettings(
     options: {
       brokers,
       clientId: flags.clientId ?? profile?.clientId ?? 'kafka-tui',
-      connectionTimeoutMs: duration(
-        'connect-timeout',
-        flags.connectTimeout,
-        profile?.connectTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
-      ),
-      requestTimeoutMs: duration(
-        'request-timeout',
-        flags.requestTimeout,
-        profile?.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-      ),
+      connectionTimeoutMs: duration('connect-timeout', flags.connectTimeout, profile?.connectTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS),
+      requestTimeoutMs: duration('request-timeout', flags.requestTimeout, profile?.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
       tls: tlsWanted
         ? {
             ca: readPem('tls-ca', caPath),

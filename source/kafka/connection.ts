@@ -62,10 +62,7 @@ export class ConnectionManager {
   constructor(readonly options: ConnectionOptions) {
     this.log = new LogSink(500, options.logFile);
     this.bootstrap = new BootstrapWatch(options.brokers);
-    this.cluster = new KafkajsClusterClient(
-      () => this.shared('cluster', () => createCluster(this.kafka)),
-      options.requestTimeoutMs,
-    );
+    this.cluster = new KafkajsClusterClient(() => this.shared('cluster', () => createCluster(this.kafka)), options.requestTimeoutMs);
   }
 
   get status(): ConnectionStatus {
@@ -128,9 +125,11 @@ export class ConnectionManager {
       return cluster;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.setStatus(this.current.state === 'ready' || this.current.state === 'retrying'
-        ? { state: 'retrying', error: message }
-        : { state: 'failed', error: message });
+      this.setStatus(
+        this.current.state === 'ready' || this.current.state === 'retrying'
+          ? { state: 'retrying', error: message }
+          : { state: 'failed', error: message },
+      );
       throw error;
     }
   }

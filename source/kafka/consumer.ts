@@ -16,10 +16,7 @@ import { sleep, withTimeout } from './timing.js';
 export { KafkaRecord, type Header } from './record.js';
 
 export type StartPosition =
-  | { kind: 'earliest' }
-  | { kind: 'latest' }
-  | { kind: 'offset'; offset: number }
-  | { kind: 'timestamp'; timestamp: number };
+  { kind: 'earliest' } | { kind: 'latest' } | { kind: 'offset'; offset: number } | { kind: 'timestamp'; timestamp: number };
 
 export interface ReaderOptions {
   topic: string;
@@ -244,7 +241,9 @@ export class PartitionReader implements TopicReader {
       messages: this.delivered,
       positions: [...this.states.values()]
         .sort((a, b) => a.partition - b.partition)
-        .map(({ partition, next, end }) => (end === undefined ? { partition, nextOffset: next } : { partition, nextOffset: next, endOffset: end })),
+        .map(({ partition, next, end }) =>
+          end === undefined ? { partition, nextOffset: next } : { partition, nextOffset: next, endOffset: end },
+        ),
     };
   }
 
@@ -424,7 +423,9 @@ export class PartitionReader implements TopicReader {
       if (fetched.errorCode !== NONE) {
         if (fetched.errorCode === OFFSET_OUT_OF_RANGE) {
           // Retention removed what we were about to read: continue from the oldest record left.
-          this.sink.onNotice?.(`partition ${state.partition}: offset ${state.next} no longer exists, continuing from ${fetched.logStartOffset}`);
+          this.sink.onNotice?.(
+            `partition ${state.partition}: offset ${state.next} no longer exists, continuing from ${fetched.logStartOffset}`,
+          );
           if (fetched.logStartOffset > state.next) state.next = fetched.logStartOffset;
           else this.fail(new KafkaUserError(`partition ${state.partition}: offset ${state.next} is out of range`));
         } else if (FETCH_REROUTE.has(fetched.errorCode)) {
@@ -588,7 +589,15 @@ export class GroupConsumer implements TopicReader {
       const offset = Number(message.offset);
       if ((end !== undefined && offset >= end) || records.length >= room) break;
       records.push(
-        new KafkaRecord(batch.topic, partition, offset, Number(message.timestamp), message.key ?? null, message.value ?? null, headersOf(message.headers)),
+        new KafkaRecord(
+          batch.topic,
+          partition,
+          offset,
+          Number(message.timestamp),
+          message.key ?? null,
+          message.value ?? null,
+          headersOf(message.headers),
+        ),
       );
     }
     if (records.length === 0 || !isRunning()) return;

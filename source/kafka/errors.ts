@@ -39,9 +39,7 @@ const FRIENDLY: Record<string, string> = {
 function innermost(error: KafkaJsLikeError): KafkaJsLikeError {
   let current = error;
   for (let depth = 0; depth < 5; depth++) {
-    const next = (current.originalError ?? (current.errors?.length ? current.errors[0] : undefined)) as
-      | KafkaJsLikeError
-      | undefined;
+    const next = (current.originalError ?? (current.errors?.length ? current.errors[0] : undefined)) as KafkaJsLikeError | undefined;
     if (!next || typeof next !== 'object') break;
     current = next;
   }
@@ -63,9 +61,7 @@ export function errorMessage(error: unknown): string {
   if (inner.type && FRIENDLY[inner.type]) {
     // The broker's own text is often the most precise; keep it when it says more than the code.
     const friendly = FRIENDLY[inner.type]!;
-    return message && !/^(This server|The server|Broker)/i.test(message) && message !== friendly
-      ? `${friendly}: ${message}`
-      : friendly;
+    return message && !/^(This server|The server|Broker)/i.test(message) && message !== friendly ? `${friendly}: ${message}` : friendly;
   }
   return message;
 }

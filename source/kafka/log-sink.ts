@@ -27,17 +27,19 @@ export class LogSink {
     private readonly file?: string,
   ) {}
 
-  readonly creator: logCreator = () => ({ namespace, level, log }) => {
-    const { message, timestamp, broker, error } = log as Record<string, unknown>;
-    this.add({
-      time: String(timestamp ?? new Date().toISOString()),
-      level: LEVEL_NAMES[level] ?? 'info',
-      namespace,
-      message: String(message),
-      broker: typeof broker === 'string' ? broker : undefined,
-      error: typeof error === 'string' ? error : undefined,
-    });
-  };
+  readonly creator: logCreator =
+    () =>
+    ({ namespace, level, log }) => {
+      const { message, timestamp, broker, error } = log as Record<string, unknown>;
+      this.add({
+        time: String(timestamp ?? new Date().toISOString()),
+        level: LEVEL_NAMES[level] ?? 'info',
+        namespace,
+        message: String(message),
+        broker: typeof broker === 'string' ? broker : undefined,
+        error: typeof error === 'string' ? error : undefined,
+      });
+    };
 
   add(entry: LogEntry): void {
     if (this.entries.length === this.capacity) this.entries.shift();

@@ -40,8 +40,7 @@ export interface ClusterMetadata {
 export const isUnderReplicated = (p: PartitionInfo): boolean => p.isr.length < p.replicas.length;
 export const isOffline = (p: PartitionInfo): boolean => p.leader === null;
 
-export const replicationFactor = (topic: TopicInfo): number =>
-  topic.partitions.reduce((max, p) => Math.max(max, p.replicas.length), 0);
+export const replicationFactor = (topic: TopicInfo): number => topic.partitions.reduce((max, p) => Math.max(max, p.replicas.length), 0);
 
 function toPartition(raw: RawPartition): PartitionInfo {
   // REPLICA_NOT_AVAILABLE only says some replica is down; the partition is still served.

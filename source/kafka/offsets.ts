@@ -51,7 +51,5 @@ export async function listLeaderOffsets(
       partitions: partitions.map((partition) => ({ partition, timestamp })),
     })),
   });
-  return response.responses.flatMap(({ topic, partitions }) =>
-    partitions.map(({ partition, offset }) => ({ topic, partition, offset })),
-  );
+  return response.responses.flatMap(({ topic, partitions }) => partitions.map(({ partition, offset }) => ({ topic, partition, offset })));
 }

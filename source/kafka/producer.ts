@@ -215,7 +215,13 @@ export class MessageWriter {
         const broker = await this.leaderOf(partition);
         const identity = this.identityFor(partition);
         const encoded = encodeBatch(messages, identity, COMPRESSION_CODES[this.options.compression], this.compress);
-        const [result] = await requestProduce(broker, this.options.topic, ACKS[this.options.acks], new Map([[partition, encoded]]), timeoutMs);
+        const [result] = await requestProduce(
+          broker,
+          this.options.topic,
+          ACKS[this.options.acks],
+          new Map([[partition, encoded]]),
+          timeoutMs,
+        );
         if (!result || result.errorCode === NONE || result.errorCode === DUPLICATE_SEQUENCE_NUMBER) {
           if (this.identity) this.sequences.set(partition, identity.baseSequence + messages.length);
           if (result && result.baseOffset >= 0) {
@@ -240,7 +246,10 @@ export class MessageWriter {
           for (const e of result.recordErrors) {
             this.fail([messages[e.index]!], `${errorName(result.errorCode)}: ${e.message ?? result.errorMessage ?? ''}`);
           }
-          await this.sendPartition(partition, messages.filter((_, i) => !bad.has(i)));
+          await this.sendPartition(
+            partition,
+            messages.filter((_, i) => !bad.has(i)),
+          );
           return;
         }
         retriable = PRODUCE_RETRIABLE.has(result.errorCode);

@@ -25,17 +25,13 @@ const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
 
 function validateTopicName(name: string): void {
   if (!TOPIC_NAME.test(name) || name === '.' || name === '..') {
-    throw new KafkaUserError(
-      `invalid topic name '${name}': use 1-249 characters from a-z A-Z 0-9 . _ - (and not '.' or '..')`,
-    );
+    throw new KafkaUserError(`invalid topic name '${name}': use 1-249 characters from a-z A-Z 0-9 . _ - (and not '.' or '..')`);
   }
 }
 
 export async function listTopics(client: ClusterClient, includeInternal = false): Promise<TopicListing[]> {
   const metadata = await fetchMetadata(client, null);
-  return metadata.topics
-    .filter((t) => includeInternal || !t.isInternal)
-    .map(({ name, isInternal }) => ({ name, isInternal }));
+  return metadata.topics.filter((t) => includeInternal || !t.isInternal).map(({ name, isInternal }) => ({ name, isInternal }));
 }
 
 async function topicExists(client: ClusterClient, topic: string): Promise<boolean> {
@@ -44,10 +40,7 @@ async function topicExists(client: ClusterClient, topic: string): Promise<boolea
 }
 
 /** Topic-level config overrides per topic (the ones that differ from broker defaults). */
-export async function fetchTopicConfigs(
-  client: ClusterClient,
-  topics: readonly string[],
-): Promise<Map<string, Array<[string, string]>>> {
+export async function fetchTopicConfigs(client: ClusterClient, topics: readonly string[]): Promise<Map<string, Array<[string, string]>>> {
   const result = new Map<string, Array<[string, string]>>();
   if (topics.length === 0) return result;
   // Any broker answers for topic configs; asking one directly avoids kafkajs's metadata
@@ -74,10 +67,7 @@ export async function fetchTopicConfigs(
  * request per leader (not per topic), so thousands of topics cost a handful of round trips.
  * Partitions without a leader (or whose leader does not answer) are left out.
  */
-export async function fetchWatermarks(
-  client: ClusterClient,
-  topics: readonly TopicInfo[],
-): Promise<Map<string, Map<number, Watermarks>>> {
+export async function fetchWatermarks(client: ClusterClient, topics: readonly TopicInfo[]): Promise<Map<string, Map<number, Watermarks>>> {
   const result = new Map<string, Map<number, Watermarks>>(topics.map((t) => [t.name, new Map()]));
   await Promise.all(
     [...groupByLeader(topics)].map(async ([leader, led]) => {
@@ -110,16 +100,12 @@ export async function createTopic(connection: ConnectionManager, request: Create
     throw new KafkaUserError(`partitions must be a whole number of at least 1 (got ${request.partitions})`);
   }
   if (!Number.isInteger(request.replicationFactor) || request.replicationFactor < 1) {
-    throw new KafkaUserError(
-      `replication factor must be a whole number of at least 1 (got ${request.replicationFactor})`,
-    );
+    throw new KafkaUserError(`replication factor must be a whole number of at least 1 (got ${request.replicationFactor})`);
   }
   const admin = await connection.admin();
   const { brokers } = await connection.check();
   if (request.replicationFactor > brokers.length) {
-    throw new KafkaUserError(
-      `replication factor ${request.replicationFactor} is larger than the number of brokers (${brokers.length})`,
-    );
+    throw new KafkaUserError(`replication factor ${request.replicationFactor} is larger than the number of brokers (${brokers.length})`);
   }
   if (await topicExists(connection.cluster, request.topic)) {
     throw new KafkaUserError(`topic '${request.topic}' already exists`);
@@ -162,9 +148,7 @@ export async function alterPartitions(connection: ConnectionManager, topic: stri
   }
   const current = (await fetchTopic(connection.cluster, topic)).partitions.length;
   if (count <= current) {
-    throw new KafkaUserError(
-      `topic '${topic}' has ${current} partition(s); the count can only be increased (asked for ${count})`,
-    );
+    throw new KafkaUserError(`topic '${topic}' has ${current} partition(s); the count can only be increased (asked for ${count})`);
   }
   const admin = await connection.admin();
   await admin.createPartitions({ topicPartitions: [{ topic, count }] });

@@ -96,8 +96,7 @@ export function kafkaBackend(connection: ConnectionManager, label: string): Back
       // The outcome is published as status; the caller only wants it to happen.
       await connection.check().catch(() => {});
     },
-    listTopics: async (includeInternal) =>
-      (await fetchTopicSummaries(connection.cluster)).filter((t) => includeInternal || !t.isInternal),
+    listTopics: async (includeInternal) => (await fetchTopicSummaries(connection.cluster)).filter((t) => includeInternal || !t.isInternal),
     describe: async (topic) => {
       const result = await describeTopics(connection.cluster, { topics: [topic], includeInternal: true, watermarks: true });
       return result.topics[0]!;

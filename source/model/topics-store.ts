@@ -62,9 +62,7 @@ export class TopicsStore extends Store<TopicsState> {
   private setList(all: TopicSummary[], filter: string, showInternal: boolean, extra: Partial<TopicsState> = {}): void {
     const current = this.selectedTopic?.name;
     const needle = filter.toLowerCase();
-    const visible = all.filter(
-      (t) => (showInternal || !t.isInternal) && (needle === '' || t.name.toLowerCase().includes(needle)),
-    );
+    const visible = all.filter((t) => (showInternal || !t.isInternal) && (needle === '' || t.name.toLowerCase().includes(needle)));
     const kept = current === undefined ? -1 : visible.findIndex((t) => t.name === current);
     const selected = kept >= 0 ? kept : Math.min(this.state.selected, Math.max(0, visible.length - 1));
     this.update({ ...extra, all, visible, filter, showInternal, selected });

@@ -25,14 +25,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
 
   handOverScreen(stdout);
   const app = (
-    <App
-      models={models}
-      readOnly={readOnly}
-      color={color}
-      initialTopic={initialTopic}
-      keymap={keys.keymap}
-      notice={keys.error}
-    />
+    <App models={models} readOnly={readOnly} color={color} initialTopic={initialTopic} keymap={keys.keymap} notice={keys.error} />
   );
   const instance = render(app, {
     exitOnCtrlC: false, // Ctrl-C is a keymap binding, so it quits the same clean way as q

@@ -138,7 +138,11 @@ export class MemoryHistory implements HistoryStore {
   };
 }
 
-export function description(name: string, partitions: TopicDescription['partitions'], configs: Array<[string, string]> = []): TopicDescription {
+export function description(
+  name: string,
+  partitions: TopicDescription['partitions'],
+  configs: Array<[string, string]> = [],
+): TopicDescription {
   return {
     name,
     topicId: 'AAAAAAAAAAAAAAAAAAAAAA',

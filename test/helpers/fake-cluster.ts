@@ -56,14 +56,28 @@ export class FakeCluster implements ClusterClient {
   metadataResponse(): Buffer {
     const w = new KafkaBytes().uvarint(0).int32(0); // header tags, throttle
     w.uvarint(this.live.size + 1);
-    for (const id of this.live) w.int32(id).compactString('127.0.0.1').int32(9000 + id).compactString(null).uvarint(0);
+    for (const id of this.live)
+      w.int32(id)
+        .compactString('127.0.0.1')
+        .int32(9000 + id)
+        .compactString(null)
+        .uvarint(0);
     w.compactString('fake-cluster').int32(1).uvarint(2); // cluster id, controller, one topic
-    w.int16(NONE).compactString(this.topic).push(Buffer.alloc(16, 1)).push(Buffer.from([0])); // error, name, id, internal
+    w.int16(NONE)
+      .compactString(this.topic)
+      .push(Buffer.alloc(16, 1))
+      .push(Buffer.from([0])); // error, name, id, internal
     w.uvarint(this.partitions.size + 1);
     for (const [id, p] of this.partitions) {
       const leader = p.leader ?? -1;
-      w.int16(p.leader === null ? LEADER_NOT_AVAILABLE : NONE).int32(id).int32(leader).int32(0);
-      w.int32s([1, 2, 3]).int32s(p.leader === null ? [] : [leader]).int32s([]).uvarint(0);
+      w.int16(p.leader === null ? LEADER_NOT_AVAILABLE : NONE)
+        .int32(id)
+        .int32(leader)
+        .int32(0);
+      w.int32s([1, 2, 3])
+        .int32s(p.leader === null ? [] : [leader])
+        .int32s([])
+        .uvarint(0);
     }
     return w.int32(0).uvarint(0).uvarint(0).toBuffer();
   }
@@ -91,7 +105,12 @@ export class FakeCluster implements ClusterClient {
       let records = Buffer.alloc(0);
       if (error === NONE && offset < end) {
         const values = p.values.slice(offset - p.logStart, offset - p.logStart + this.batchSize);
-        records = encodeBatch(values.map((v) => ({ key: null, value: Buffer.from(v), headers: [] })), NO_IDENTITY, 0, (d) => d);
+        records = encodeBatch(
+          values.map((v) => ({ key: null, value: Buffer.from(v), headers: [] })),
+          NO_IDENTITY,
+          0,
+          (d) => d,
+        );
         records.writeBigInt64BE(BigInt(offset), 0);
         empty = false;
       }
@@ -125,11 +144,17 @@ class FakeBroker implements BrokerClient {
     throw new Error(`the fake cluster does not answer API ${request.apiKey}`);
   }
 
-  async listOffsets(args: { isolationLevel: number; topics: Array<{ topic: string; partitions: Array<{ partition: number; timestamp: number }> }> }) {
+  async listOffsets(args: {
+    isolationLevel: number;
+    topics: Array<{ topic: string; partitions: Array<{ partition: number; timestamp: number }> }>;
+  }) {
     return {
       responses: args.topics.map(({ topic, partitions }) => ({
         topic,
-        partitions: partitions.map(({ partition, timestamp }) => ({ partition, offset: String(this.cluster.offsets(partition, timestamp)) })),
+        partitions: partitions.map(({ partition, timestamp }) => ({
+          partition,
+          offset: String(this.cluster.offsets(partition, timestamp)),
+        })),
       })),
     };
   }

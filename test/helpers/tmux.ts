@@ -79,8 +79,7 @@ export class TmuxSession {
   }
 
   async waitFor(what: string | RegExp | ((screen: string) => boolean), timeoutMs = 15_000): Promise<string> {
-    const test =
-      typeof what === 'function' ? what : (s: string) => (typeof what === 'string' ? s.includes(what) : what.test(s));
+    const test = typeof what === 'function' ? what : (s: string) => (typeof what === 'string' ? s.includes(what) : what.test(s));
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const screen = await this.capture();

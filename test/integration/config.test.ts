@@ -31,7 +31,19 @@ describe('config profiles', () => {
 
   it('stores the name of the password variable, never the password', async () => {
     const added = await runCli(
-      ['config', 'add', 'secure', '-b', 'broker:9093', '--sasl-mechanism', 'scram-sha-256', '--sasl-username', 'alice', '--sasl-password-env', 'PROD_PW'],
+      [
+        'config',
+        'add',
+        'secure',
+        '-b',
+        'broker:9093',
+        '--sasl-mechanism',
+        'scram-sha-256',
+        '--sasl-username',
+        'alice',
+        '--sasl-password-env',
+        'PROD_PW',
+      ],
       { env },
     );
     expect(added.code).toBe(0);

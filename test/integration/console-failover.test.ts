@@ -76,7 +76,11 @@ describe('leader failover on three brokers', () => {
       write(i * 100, i * 100 + 100);
       await sleep(30);
     }
-    await until(() => consumer.lines().length >= 1000, 20_000, () => 'the first 1000 messages');
+    await until(
+      () => consumer.lines().length >= 1000,
+      20_000,
+      () => 'the first 1000 messages',
+    );
     const stopping = stopBroker(TRIPLE, STOPPED).then(() => (stopped = true));
     for (let i = 10; i < 20; i++) {
       write(i * 100, i * 100 + 100);
@@ -95,7 +99,11 @@ describe('leader failover on three brokers', () => {
     expect(producerCode).toBe(failed > 0 ? 1 : 0);
     expect(sent, producer.stderr()).toBeGreaterThan(1000);
 
-    await until(() => consumer.lines().length >= sent, 30_000, () => `all ${sent} sent messages (got ${consumer.lines().length}; see ${LOG})`);
+    await until(
+      () => consumer.lines().length >= sent,
+      30_000,
+      () => `all ${sent} sent messages (got ${consumer.lines().length}; see ${LOG})`,
+    );
     // The log itself, read by kcat: the producer wrote each line once, and our reader saw each record of it once.
     const { stdout: logged } = await exec('kcat', ['-b', bootstrap, '-C', '-t', topic, '-e', '-q', '-f', '%p\t%o\t%s\n'], {
       timeout: 30_000,

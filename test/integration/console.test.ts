@@ -58,10 +58,16 @@ describe('round trips', () => {
     const text = await consume(topic, ['--from-beginning', '-e', '--property', 'print.key=true', '--property', 'key.separator=:']);
     expect(text.stdoutBytes.equals(Buffer.from(`${lines.join('\n')}\n`))).toBe(true);
     const json = await consume(topic, ['--from-beginning', '-e', '--format', 'json']);
-    const envelopes = json.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const envelopes = json.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(envelopes).toHaveLength(lines.length);
     expect(envelopes[1]).toMatchObject({ partition: 0, offset: 1, key: 'k2', value: 'välue with spaces' });
-    expect(envelopes[1].headers).toEqual([{ key: 'source', value: 'test' }, { key: 'n', value: '2' }]);
+    expect(envelopes[1].headers).toEqual([
+      { key: 'source', value: 'test' },
+      { key: 'n', value: '2' },
+    ]);
   });
 
   it('copies a topic with binary keys, values and headers through --format json', async () => {
@@ -73,7 +79,10 @@ describe('round trips', () => {
       value: Buffer.from(Array.from({ length: 40 + i }, (_, j) => (i * 7 + j * 13) % 256)).toString('base64'),
       valueEncoding: 'base64',
       timestamp: 1_700_000_000_000 + i,
-      headers: [{ key: 'bin', value: Buffer.from([0x80, i]).toString('base64'), valueEncoding: 'base64' }, { key: 'text', value: `h${i}` }],
+      headers: [
+        { key: 'bin', value: Buffer.from([0x80, i]).toString('base64'), valueEncoding: 'base64' },
+        { key: 'text', value: `h${i}` },
+      ],
     }));
     envelopes.push({ key: null, value: null, timestamp: 1_700_000_001_000, headers: [] } as never);
     await produce(source, envelopes.map((e) => JSON.stringify(e)).join('\n'), ['--format', 'json']);
@@ -117,7 +126,12 @@ describe('parity with kcat', () => {
     await kcat(['-P', '-t', topic, '-z', codec, '-K', '\t'], input);
     const theirs = await kcat(['-C', '-t', topic, '-e', '-q', '-f', '%p\t%o\t%k\t%s\n']);
     const ours = await consume(topic, ['--from-beginning', '-e', '--print-partition', '--print-offset', '--print-key']);
-    const normalise = (text: string) => text.replace(/^Partition:|(?<=\t)Offset:/gm, '').split('\n').filter(Boolean).sort();
+    const normalise = (text: string) =>
+      text
+        .replace(/^Partition:|(?<=\t)Offset:/gm, '')
+        .split('\n')
+        .filter(Boolean)
+        .sort();
     expect(normalise(ours.stdout)).toHaveLength(3000);
     expect(normalise(ours.stdout)).toEqual(normalise(theirs));
   });
@@ -294,7 +308,7 @@ describe('bad input', () => {
     const result = await runCli(['produce', '-t', topic, ...b], { input });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('kafka-tui: line 2 not sent: MESSAGE_TOO_LARGE');
-    expect(result.stderr).toContain("max.message.bytes=2000");
+    expect(result.stderr).toContain('max.message.bytes=2000');
     expect(result.stderr).toContain('sent 2, failed 1');
     const out = await consume(topic, ['--from-beginning', '-e']);
     expect(out.stdout).toBe('first\nthird\n');
@@ -316,6 +330,11 @@ describe('bad input', () => {
     await produce(topic, 'a\r\n\r\n\nb\r\nc');
     await produce(topic, 'd\n\ne', ['--keep-empty']);
     const out = await consume(topic, ['--from-beginning', '-e', '--format', 'json']);
-    expect(out.stdout.trim().split('\n').map((line) => JSON.parse(line).value)).toEqual(['a', 'b', 'c', 'd', '', 'e']);
+    expect(
+      out.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).value),
+    ).toEqual(['a', 'b', 'c', 'd', '', 'e']);
   });
 });

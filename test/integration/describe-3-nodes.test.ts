@@ -78,7 +78,10 @@ describe('describe on three brokers', () => {
 
     const underReplicated = await runCli(['describe', '--under-replicated-partitions', ...b]);
     expect(underReplicated.code).toBe(0);
-    const lines = underReplicated.stdout.trimEnd().split('\n').filter((l) => l.includes(`Topic: ${replicated}\t`));
+    const lines = underReplicated.stdout
+      .trimEnd()
+      .split('\n')
+      .filter((l) => l.includes(`Topic: ${replicated}\t`));
     expect(lines).toHaveLength(3);
     for (const line of lines) expect(line).toMatch(/\tOffline: 2\t\(under-replicated\)$/);
 

@@ -21,7 +21,9 @@ describe('Kafka 3.9 compatibility', () => {
     const described = await runCli(['describe', '-t', topic, ...b]);
     expect(described.code).toBe(0);
     expect(described.stdout).toMatch(
-      new RegExp(`^Topic: ${topic}\\tTopicId: [A-Za-z0-9_-]{22}\\tPartitionCount: 2\\tReplicationFactor: 1\\tConfigs: cleanup.policy=compact\\n`),
+      new RegExp(
+        `^Topic: ${topic}\\tTopicId: [A-Za-z0-9_-]{22}\\tPartitionCount: 2\\tReplicationFactor: 1\\tConfigs: cleanup.policy=compact\\n`,
+      ),
     );
     expect(described.stdout).toContain(`\tTopic: ${topic}\tPartition: 1\tLeader: 1\tReplicas: 1\tIsr: 1\n`);
 

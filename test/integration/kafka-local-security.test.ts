@@ -53,8 +53,19 @@ describe.each([
     });
     expect(produced.code, produced.stderr).toBe(0);
     const consumed = await kafkaTool(spec, CONSUMER, [
-      '--bootstrap-server', bootstrap, '--command-config', alice, '--topic', topic,
-      '--group', uniqueTopic('team-g'), '--from-beginning', '--max-messages', '2', '--timeout-ms', '30000',
+      '--bootstrap-server',
+      bootstrap,
+      '--command-config',
+      alice,
+      '--topic',
+      topic,
+      '--group',
+      uniqueTopic('team-g'),
+      '--from-beginning',
+      '--max-messages',
+      '2',
+      '--timeout-ms',
+      '30000',
     ]);
     expect(consumed.stdout.split('\n').slice(0, 2)).toEqual(lines);
   });
@@ -63,8 +74,17 @@ describe.each([
     const alice = await clientProperties(spec, 'alice');
     // A team- group, so that the topic is the only thing she lacks.
     const denied = await kafkaTool(spec, CONSUMER, [
-      '--bootstrap-server', bootstrap, '--command-config', alice, '--topic', privateTopic,
-      '--group', uniqueTopic('team-g'), '--from-beginning', '--timeout-ms', '5000',
+      '--bootstrap-server',
+      bootstrap,
+      '--command-config',
+      alice,
+      '--topic',
+      privateTopic,
+      '--group',
+      uniqueTopic('team-g'),
+      '--from-beginning',
+      '--timeout-ms',
+      '5000',
     ]);
     // Kafka's tools log their errors to stdout.
     expect(denied.stdout + denied.stderr).toContain(`Topic authorization failed for topics [${privateTopic}]`);
@@ -82,6 +102,8 @@ describe.each([
     );
     const listed = await topics(bad, '--list');
     expect(listed.code).not.toBe(0);
-    expect(listed.stdout + listed.stderr).toMatch(spec.security === 'mtls' ? /SSL handshake failed|post-handshake/ : /Authentication failed/);
+    expect(listed.stdout + listed.stderr).toMatch(
+      spec.security === 'mtls' ? /SSL handshake failed|post-handshake/ : /Authentication failed/,
+    );
   });
 });

@@ -12,7 +12,18 @@ describe('topics on one broker', () => {
   const topic = uniqueTopic('orders');
 
   it('creates a topic with configs and lists it', async () => {
-    const created = await runCli(['topics', 'create', topic, '--partitions', '3', '--replication-factor', '1', '--config', 'retention.ms=86400000', ...b]);
+    const created = await runCli([
+      'topics',
+      'create',
+      topic,
+      '--partitions',
+      '3',
+      '--replication-factor',
+      '1',
+      '--config',
+      'retention.ms=86400000',
+      ...b,
+    ]);
     expect(created.stderr).toContain(`Created topic ${topic}`);
     expect(created.code).toBe(0);
     const listed = await runCli(['topics', ...b]);
@@ -38,7 +49,9 @@ describe('topics on one broker', () => {
     expect(described.code).toBe(0);
     const lines = described.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(
-      new RegExp(`^Topic: ${topic}\\tTopicId: [A-Za-z0-9_-]{22}\\tPartitionCount: 3\\tReplicationFactor: 1\\tConfigs: retention.ms=86400000$`),
+      new RegExp(
+        `^Topic: ${topic}\\tTopicId: [A-Za-z0-9_-]{22}\\tPartitionCount: 3\\tReplicationFactor: 1\\tConfigs: retention.ms=86400000$`,
+      ),
     );
     expect(lines.slice(1)).toEqual([0, 1, 2].map((p) => `\tTopic: ${topic}\tPartition: ${p}\tLeader: 1\tReplicas: 1\tIsr: 1`));
   });
@@ -47,7 +60,14 @@ describe('topics on one broker', () => {
     const described = await runCli(['describe', '--topic', topic, '--json', ...b]);
     const json = JSON.parse(described.stdout);
     expect(json.topics[0].partitions).toHaveLength(3);
-    expect(json.topics[0].partitions[0]).toMatchObject({ partition: 0, leader: 1, replicas: [1], isr: [1], lowWatermark: 0, highWatermark: 0 });
+    expect(json.topics[0].partitions[0]).toMatchObject({
+      partition: 0,
+      leader: 1,
+      replicas: [1],
+      isr: [1],
+      lowWatermark: 0,
+      highWatermark: 0,
+    });
     expect(json.topics[0].configs).toEqual({ 'retention.ms': '86400000' });
   });
 
@@ -75,7 +95,10 @@ describe('topics on one broker', () => {
     [['describe', '-t', 'no-such-topic-here'], 'kafka-tui: unknown topic: no-such-topic-here'],
     [['topics', 'create', 'bad name!'], "kafka-tui: invalid topic name 'bad name!'"],
     [['topics', 'create', uniqueTopic('x'), '--partitions', '0'], 'kafka-tui: partitions must be a whole number of at least 1 (got 0)'],
-    [['topics', 'create', uniqueTopic('x'), '--replication-factor', '3'], 'kafka-tui: replication factor 3 is larger than the number of brokers (1)'],
+    [
+      ['topics', 'create', uniqueTopic('x'), '--replication-factor', '3'],
+      'kafka-tui: replication factor 3 is larger than the number of brokers (1)',
+    ],
     [['topics', 'delete', 'no-such-topic-here', '--yes'], 'kafka-tui: unknown topic: no-such-topic-here'],
   ])('rejects %j with one clear line', async (args, message) => {
     const result = await runCli([...args, ...b]);

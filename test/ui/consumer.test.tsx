@@ -90,10 +90,7 @@ describe('Consumer pane', () => {
 
   it('Enter opens the detail view with full key, pretty JSON, headers and timestamp', async () => {
     const app = await withTopic();
-    app.backend.deliver([
-      record(0, '{"id":7,"name":"x"}', { headers: [['trace', Buffer.from('abc')]] }),
-      record(1, 'plain'),
-    ]);
+    app.backend.deliver([record(0, '{"id":7,"name":"x"}', { headers: [['trace', Buffer.from('abc')]] }), record(1, 'plain')]);
     await app.waitFor('plain');
     await app.press('k', KEYS.enter);
     const frame = await app.waitFor('Value (json');

@@ -35,7 +35,12 @@ describe('Producer pane', () => {
     await app.type('-p 2 -H trace=abc k:v:w');
     await app.press(KEYS.enter);
     await app.waitFor('partition 2');
-    expect(app.backend.produced[0]).toMatchObject({ partition: 2, headers: [['trace', 'abc']], key: Buffer.from('k'), value: Buffer.from('v:w') });
+    expect(app.backend.produced[0]).toMatchObject({
+      partition: 2,
+      headers: [['trace', 'abc']],
+      key: Buffer.from('k'),
+      value: Buffer.from('v:w'),
+    });
   });
 
   it('keeps the text and shows the error when a send fails', async () => {
@@ -108,4 +113,3 @@ describe('Producer pane', () => {
     expect(app.backend.deleted).toEqual(['events']);
   });
 });
-

@@ -98,7 +98,9 @@ describe('TLS', () => {
   });
 
   it('names a missing file and an incomplete client certificate', () => {
-    expect(() => resolveSettings({ tlsCa: join(dir, 'missing.pem') }, {}, noProfiles)).toThrow(/cannot read --tls-ca file '.*missing.pem' \(ENOENT\)/);
+    expect(() => resolveSettings({ tlsCa: join(dir, 'missing.pem') }, {}, noProfiles)).toThrow(
+      /cannot read --tls-ca file '.*missing.pem' \(ENOENT\)/,
+    );
     expect(() => resolveSettings({ tlsCert: ca }, {}, noProfiles)).toThrow('--tls-cert and --tls-key must be given together');
   });
 });

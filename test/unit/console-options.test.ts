@@ -43,7 +43,10 @@ describe('parseProperties', () => {
   const known = ['print.key', 'key.separator'];
   it('parses name=value, keeping = in values and understanding \\t', () => {
     const parsed = parseProperties(['print.key=true', 'key.separator=\\t='], known);
-    expect([...parsed]).toEqual([['print.key', 'true'], ['key.separator', '\t=']]);
+    expect([...parsed]).toEqual([
+      ['print.key', 'true'],
+      ['key.separator', '\t='],
+    ]);
   });
 
   it('rejects unknown names and missing =', () => {

@@ -47,9 +47,7 @@ describe('describe text', () => {
     expect(describeText(result, 'under-replicated')).toBe(
       '\tTopic: orders\tPartition: 1\tLeader: 2\tReplicas: 2,3,1\tIsr: 2,1\t(under-replicated)\n',
     );
-    expect(describeText(result, 'unavailable')).toBe(
-      '\tTopic: orders\tPartition: 2\tLeader: none\tReplicas: 3\tIsr: \tOffline: 3\n',
-    );
+    expect(describeText(result, 'unavailable')).toBe('\tTopic: orders\tPartition: 2\tLeader: none\tReplicas: 3\tIsr: \tOffline: 3\n');
     expect(describeText({ ...result, topics: [] })).toBe('');
   });
 
@@ -58,9 +56,42 @@ describe('describe text', () => {
     expect(json.topics[0]!.replicationFactor).toBe(3);
     expect(json.topics[0]!.configs).toEqual({ 'cleanup.policy': 'compact', 'retention.ms': '86400000' });
     expect(json.topics[0]!.partitions).toEqual([
-      { partition: 0, leader: 1, replicas: [1, 2, 3], isr: [1, 2, 3], offlineReplicas: [], underReplicated: false, offline: false, error: null, lowWatermark: 0, highWatermark: 10 },
-      { partition: 1, leader: 2, replicas: [2, 3, 1], isr: [2, 1], offlineReplicas: [], underReplicated: true, offline: false, error: null, lowWatermark: 4, highWatermark: 7 },
-      { partition: 2, leader: null, replicas: [3], isr: [], offlineReplicas: [3], underReplicated: true, offline: true, error: 'LEADER_NOT_AVAILABLE', lowWatermark: null, highWatermark: null },
+      {
+        partition: 0,
+        leader: 1,
+        replicas: [1, 2, 3],
+        isr: [1, 2, 3],
+        offlineReplicas: [],
+        underReplicated: false,
+        offline: false,
+        error: null,
+        lowWatermark: 0,
+        highWatermark: 10,
+      },
+      {
+        partition: 1,
+        leader: 2,
+        replicas: [2, 3, 1],
+        isr: [2, 1],
+        offlineReplicas: [],
+        underReplicated: true,
+        offline: false,
+        error: null,
+        lowWatermark: 4,
+        highWatermark: 7,
+      },
+      {
+        partition: 2,
+        leader: null,
+        replicas: [3],
+        isr: [],
+        offlineReplicas: [3],
+        underReplicated: true,
+        offline: true,
+        error: 'LEADER_NOT_AVAILABLE',
+        lowWatermark: null,
+        highWatermark: null,
+      },
     ]);
   });
 });

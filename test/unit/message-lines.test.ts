@@ -8,19 +8,31 @@ describe('LineSplitter', () => {
   it('splits lines across chunk boundaries and numbers them', () => {
     const splitter = new LineSplitter();
     const out = [...splitter.push(Buffer.from('one\ntw')), ...splitter.push(Buffer.from('o\nthr')), ...splitter.push(Buffer.from('ee\n'))];
-    expect(texts(out)).toEqual([[1, 'one'], [2, 'two'], [3, 'three']]);
+    expect(texts(out)).toEqual([
+      [1, 'one'],
+      [2, 'two'],
+      [3, 'three'],
+    ]);
     expect(splitter.end()).toEqual([]);
   });
 
   it('drops the CR of CRLF endings, also when split between chunks', () => {
     const splitter = new LineSplitter();
     const out = [...splitter.push(Buffer.from('a\r\nb\r')), ...splitter.push(Buffer.from('\nc'))];
-    expect(texts([...out, ...splitter.end()])).toEqual([[1, 'a'], [2, 'b'], [3, 'c']]);
+    expect(texts([...out, ...splitter.end()])).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+    ]);
   });
 
   it('keeps empty lines (the caller decides) and a last line without a newline', () => {
     const splitter = new LineSplitter();
-    expect(texts([...splitter.push(Buffer.from('\n\nx')), ...splitter.end()])).toEqual([[1, ''], [2, ''], [3, 'x']]);
+    expect(texts([...splitter.push(Buffer.from('\n\nx')), ...splitter.end()])).toEqual([
+      [1, ''],
+      [2, ''],
+      [3, 'x'],
+    ]);
   });
 
   it('keeps bytes that are not UTF-8 as they are', () => {

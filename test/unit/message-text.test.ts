@@ -55,15 +55,21 @@ describe('formatRecordLine', () => {
   });
 
   it('prints the console consumer fields in its order', () => {
-    const line = formatRecordLine(record(Buffer.from('k'), Buffer.from('v'), [['h', Buffer.from('1')], ['n', null]]), {
-      ...DEFAULT_LINE_OPTIONS,
-      printTimestamp: true,
-      printPartition: true,
-      printOffset: true,
-      printHeaders: true,
-      printKey: true,
-      keySeparator: ':',
-    });
+    const line = formatRecordLine(
+      record(Buffer.from('k'), Buffer.from('v'), [
+        ['h', Buffer.from('1')],
+        ['n', null],
+      ]),
+      {
+        ...DEFAULT_LINE_OPTIONS,
+        printTimestamp: true,
+        printPartition: true,
+        printOffset: true,
+        printHeaders: true,
+        printKey: true,
+        keySeparator: ':',
+      },
+    );
     expect(line).toBe('CreateTime:1700000000000\tPartition:2\tOffset:41\th:1,n:null\tk:v');
   });
 
@@ -94,11 +100,17 @@ describe('JSON envelope', () => {
   });
 
   it('round-trips bytes, nulls and headers through parseEnvelope', () => {
-    const original = record(null, Buffer.from([1, 2, 0xfe]), [['a', Buffer.from('x')], ['a', null]]);
+    const original = record(null, Buffer.from([1, 2, 0xfe]), [
+      ['a', Buffer.from('x')],
+      ['a', null],
+    ]);
     const parsed = parseEnvelope(formatRecordJson(original));
     expect(parsed.key).toBeNull();
     expect(parsed.value).toEqual(Buffer.from([1, 2, 0xfe]));
-    expect(parsed.headers).toEqual([['a', Buffer.from('x')], ['a', null]]);
+    expect(parsed.headers).toEqual([
+      ['a', Buffer.from('x')],
+      ['a', null],
+    ]);
     expect(parsed.timestamp).toBe(1700000000000);
   });
 

@@ -36,7 +36,13 @@ describe('produce line', () => {
   });
   it('options before the message', () => {
     const r = parseProduceLine('-p 1 -H a=b -H c=d=e k\tv', 't', '\t');
-    expect(r).toMatchObject({ partition: 1, headers: [['a', 'b'], ['c', 'd=e']] });
+    expect(r).toMatchObject({
+      partition: 1,
+      headers: [
+        ['a', 'b'],
+        ['c', 'd=e'],
+      ],
+    });
     expect(r.key?.toString()).toBe('k');
   });
   it('bad options explain themselves', () => {

@@ -143,7 +143,7 @@ export function decodeFetchResponse(payload: Buffer, topic: string, fetchedFrom:
 /** The offset after the last complete batch, from the batch headers alone. */
 function nextOffsetOf(buffer: Buffer, start: number, end: number): number {
   let next = -1;
-  for (let at = start; at + BATCH_HEADER_BYTES <= end; ) {
+  for (let at = start; at + BATCH_HEADER_BYTES <= end;) {
     const batchEnd = at + BATCH_LENGTH_OVERHEAD + buffer.readInt32BE(at + BATCH_LENGTH);
     if (batchEnd > end) break;
     next = int64(buffer, at) + buffer.readInt32BE(at + LAST_OFFSET_DELTA) + 1;
@@ -276,7 +276,9 @@ function decodeRecords(
     }
     if (offset >= until) return;
     if (offset >= fromOffset) {
-      out.push(new KafkaRecord(topic, partition, offset, timestamp, null, null, headers, buffer, keyStart, keyLength, valueStart, valueLength));
+      out.push(
+        new KafkaRecord(topic, partition, offset, timestamp, null, null, headers, buffer, keyStart, keyLength, valueStart, valueLength),
+      );
     }
   }
 }

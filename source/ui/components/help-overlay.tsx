@@ -18,9 +18,7 @@ export function HelpOverlay({ keymap, top, height, width }: { keymap: readonly B
   const lines = helpLines(keymap);
   const bodyHeight = listRows(height, 'overlay');
   const start = scrollTop(top, lines.length, bodyHeight);
-  const rows: Row[] = lines
-    .slice(start, start + bodyHeight)
-    .map((text, i) => ({ key: start + i, text, bold: !text.startsWith(' ') }));
+  const rows: Row[] = lines.slice(start, start + bodyHeight).map((text, i) => ({ key: start + i, text, bold: !text.startsWith(' ') }));
   return (
     <Box flexDirection="column" height={height} width={width}>
       <PaneTitle title="Help" focused width={width} extra="j/k scroll · Esc close" />

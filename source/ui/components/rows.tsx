@@ -22,14 +22,7 @@ export function Rows({ rows, height, width }: { rows: readonly Row[]; height: nu
   return (
     <Box flexDirection="column" height={height} width={width} overflow="hidden">
       {rows.slice(0, height).map((row) => (
-        <Text
-          key={row.key}
-          wrap="truncate-end"
-          color={row.color}
-          inverse={row.selected}
-          dimColor={row.dim}
-          bold={row.bold}
-        >
+        <Text key={row.key} wrap="truncate-end" color={row.color} inverse={row.selected} dimColor={row.dim} bold={row.bold}>
           {visible(row.text, width).padEnd(row.selected ? width : 0)}
         </Text>
       ))}
@@ -44,7 +37,11 @@ const asSegments = (parts: readonly TitlePart[]): Segment[] =>
   parts
     .filter((part): part is Segment | string => Boolean(part))
     .map((part, index, all) => (typeof part === 'string' ? { text: part, priority: all.length - index } : part))
-    .map((segment) => ({ ...segment, text: escapeControlAndTabs(segment.text), short: segment.short && escapeControlAndTabs(segment.short) }));
+    .map((segment) => ({
+      ...segment,
+      text: escapeControlAndTabs(segment.text),
+      short: segment.short && escapeControlAndTabs(segment.short),
+    }));
 
 /** The pane's name, then as many of its facts as fit, each whole or abbreviated, never cut mid-word. */
 export function PaneTitle({

@@ -36,17 +36,7 @@ function shortPositionText(from: StartPosition): string {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-export function ConsumerPane({
-  store,
-  height,
-  width,
-  focused,
-}: {
-  store: ConsumerStore;
-  height: number;
-  width: number;
-  focused: boolean;
-}) {
+export function ConsumerPane({ store, height, width, focused }: { store: ConsumerStore; height: number; width: number; focused: boolean }) {
   const state = useStore(store);
   useBufferVersion(store.buffer);
   // The window's top is remembered as a sequence number: when old records are evicted
@@ -80,9 +70,7 @@ export function ConsumerPane({
     // Read and written during render on purpose, as in the topics pane: state would draw twice a frame.
     // eslint-disable-next-line react-hooks/refs
     const previousTop = source.indexAtOrAfter(topSeqRef.current);
-    const top = state.follow
-      ? Math.max(0, source.count - listHeight)
-      : windowTop(previousTop, cursor, listHeight, source.count);
+    const top = state.follow ? Math.max(0, source.count - listHeight) : windowTop(previousTop, cursor, listHeight, source.count);
     // eslint-disable-next-line react-hooks/refs
     if (source.count > 0) topSeqRef.current = source.seqAt(top);
     for (let i = top; i < Math.min(source.count, top + listHeight); i++) {

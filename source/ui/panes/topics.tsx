@@ -18,17 +18,7 @@ function topicRow(topic: TopicSummary, width: number): string {
   return `${mark} ${name}${numbers}`;
 }
 
-export function TopicsPane({
-  store,
-  height,
-  width,
-  focused,
-}: {
-  store: TopicsStore;
-  height: number;
-  width: number;
-  focused: boolean;
-}) {
+export function TopicsPane({ store, height, width, focused }: { store: TopicsStore; height: number; width: number; focused: boolean }) {
   const state = useStore(store);
   const color = useColor();
   const topRef = useRef(0);

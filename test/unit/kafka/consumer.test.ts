@@ -50,7 +50,12 @@ describe('PartitionReader routing', { timeout: 10_000 }, () => {
     expect(ofPartition(delivered, 0)).toEqual(values('v', 10).map((v, i) => `${i}:${v}`));
     expect(asked[0]).toEqual([1, 0]);
     expect(asked).toContainEqual([1, 3]); // answered NOT_LEADER_OR_FOLLOWER
-    expect(asked.filter(([, offset]) => offset >= 3).slice(1).every(([broker]) => broker === 2)).toBe(true);
+    expect(
+      asked
+        .filter(([, offset]) => offset >= 3)
+        .slice(1)
+        .every(([broker]) => broker === 2),
+    ).toBe(true);
     expect(notices.some((n) => /partition 0: NOT_LEADER/.test(n))).toBe(true);
     expect(notices).toContain('partition 0: reading from leader 2');
   });
@@ -147,7 +152,7 @@ describe('PartitionReader routing', { timeout: 10_000 }, () => {
     expect(notices).toContain('partition 0: reading from leader 2');
   });
 
-  it('stops with the broker\'s error name on an error that no reroute fixes', async () => {
+  it("stops with the broker's error name on an error that no reroute fixes", async () => {
     const cluster = new FakeCluster('t').partition(0, 1, values('v', 5));
     cluster.beforeFetch = () => 29; // TOPIC_AUTHORIZATION_FAILED
     const failure = await read(cluster).catch((error: unknown) => error);

@@ -5,7 +5,13 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
-type Message = { offset: string; key: Buffer | null; value: string; isControlRecord?: boolean; batchContext: { producerId: string; inTransaction: boolean } };
+type Message = {
+  offset: string;
+  key: Buffer | null;
+  value: string;
+  isControlRecord?: boolean;
+  batchContext: { producerId: string; inTransaction: boolean };
+};
 const filterAbortedMessages = require('kafkajs/src/consumer/filterAbortedMessages.js') as (input: {
   messages: Message[];
   abortedTransactions: Array<{ producerId: string; firstOffset: string }>;

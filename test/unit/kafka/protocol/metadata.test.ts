@@ -16,7 +16,6 @@ function int32Array(w: KafkaBytes, values: number[]) {
   for (const v of values) w.int32(v);
 }
 
-
 /** A response with one healthy partition and one offline one (LEADER_NOT_AVAILABLE). */
 function sampleResponse(): Buffer {
   const parts: Buffer[] = [];

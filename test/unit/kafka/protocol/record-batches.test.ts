@@ -41,7 +41,15 @@ function response(records: Buffer, aborted: Array<[producerId: number, firstOffs
 }
 
 const sample: BatchRecord[] = [
-  { key: Buffer.from('k1'), value: Buffer.from('v1'), headers: [['h', Buffer.from('x')], ['h', null]], timestamp: 1_700_000_000_000 },
+  {
+    key: Buffer.from('k1'),
+    value: Buffer.from('v1'),
+    headers: [
+      ['h', Buffer.from('x')],
+      ['h', null],
+    ],
+    timestamp: 1_700_000_000_000,
+  },
   { key: null, value: null, headers: [], timestamp: 1_700_000_000_500 },
   { key: Buffer.alloc(0), value: Buffer.alloc(300, 7), headers: [], timestamp: 1_699_999_999_000 },
 ];
@@ -52,7 +60,16 @@ describe('record batches', () => {
     const [partition] = decodeFetchResponse(response(at(batch, 10)), 't', new Map([[0, 10]]));
     expect(partition!.nextOffset).toBe(13);
     expect(partition!.decodeRecords().map((r) => [r.offset, r.timestamp, r.key, r.value, r.headers])).toEqual([
-      [10, 1_700_000_000_000, Buffer.from('k1'), Buffer.from('v1'), [['h', Buffer.from('x')], ['h', null]]],
+      [
+        10,
+        1_700_000_000_000,
+        Buffer.from('k1'),
+        Buffer.from('v1'),
+        [
+          ['h', Buffer.from('x')],
+          ['h', null],
+        ],
+      ],
       [11, 1_700_000_000_500, null, null, []],
       [12, 1_699_999_999_000, Buffer.alloc(0), Buffer.alloc(300, 7), []],
     ]);
@@ -65,8 +82,14 @@ describe('record batches', () => {
   });
 
   it('leaves a partial last batch for the next fetch', () => {
-    const first = at(encodeBatch(sample.slice(0, 1), NO_IDENTITY, 0, (d) => d), 0);
-    const second = at(encodeBatch(sample.slice(1), NO_IDENTITY, 0, (d) => d), 1);
+    const first = at(
+      encodeBatch(sample.slice(0, 1), NO_IDENTITY, 0, (d) => d),
+      0,
+    );
+    const second = at(
+      encodeBatch(sample.slice(1), NO_IDENTITY, 0, (d) => d),
+      1,
+    );
     const cut = Buffer.concat([first, second.subarray(0, second.length - 5)]);
     const [partition] = decodeFetchResponse(response(cut), 't', new Map([[0, 0]]));
     expect(partition!.decodeRecords().map((r) => r.offset)).toEqual([0]);
@@ -74,7 +97,10 @@ describe('record batches', () => {
   });
 
   const transactional = (offset: number, producerId: number, value: string) => {
-    const batch = at(encodeBatch([{ key: null, value: Buffer.from(value), headers: [] }], { producerId, producerEpoch: 0, baseSequence: 0 }, 0, (d) => d), offset);
+    const batch = at(
+      encodeBatch([{ key: null, value: Buffer.from(value), headers: [] }], { producerId, producerEpoch: 0, baseSequence: 0 }, 0, (d) => d),
+      offset,
+    );
     batch.writeInt16BE(0x10, 21); // transactional (CRC is not checked by the decoder)
     return batch;
   };
@@ -82,7 +108,10 @@ describe('record batches', () => {
     const key = Buffer.alloc(4);
     key.writeInt16BE(0, 0);
     key.writeInt16BE(type, 2);
-    const batch = at(encodeBatch([{ key, value: Buffer.alloc(6), headers: [] }], { producerId, producerEpoch: 0, baseSequence: -1 }, 0, (d) => d), offset);
+    const batch = at(
+      encodeBatch([{ key, value: Buffer.alloc(6), headers: [] }], { producerId, producerEpoch: 0, baseSequence: -1 }, 0, (d) => d),
+      offset,
+    );
     batch.writeInt16BE(0x30, 21); // transactional + control
     return batch;
   };

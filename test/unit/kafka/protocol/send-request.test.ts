@@ -20,7 +20,9 @@ describe('sendRequest', () => {
     const { client, sent } = broker(4, 17);
     const result = await sendRequest(client, FETCH_V11, Buffer.from([1, 2]), (payload) => payload[0], { timeoutMs: 900 });
     expect(result).toBe(42);
-    expect(sent).toMatchObject([{ apiKey: 1, apiName: 'Fetch', apiVersion: 11, body: Buffer.from([1, 2]), expectResponse: true, timeoutMs: 900 }]);
+    expect(sent).toMatchObject([
+      { apiKey: 1, apiName: 'Fetch', apiVersion: 11, body: Buffer.from([1, 2]), expectResponse: true, timeoutMs: 900 },
+    ]);
   });
 
   it.each([
