@@ -299,7 +299,8 @@ describe('bad input', () => {
     const result = await runCli(['consume', '-t', 'x', '-e', '-b', '127.0.0.1:1', '--connect-timeout', '2s'], { timeoutMs: 30_000 });
     expect(result.code).toBe(1);
     expect(oneLine(result.stderr)).toHaveLength(1);
-    expect(result.stderr).toContain('kafka-tui: timed out after 2s connecting to 127.0.0.1:1');
+    // A refused port fails at once (issue 14), not after --connect-timeout.
+    expect(result.stderr).toContain('kafka-tui: cannot connect to 127.0.0.1:1: connection refused (ECONNREFUSED)');
   });
 
   it('reports an oversized message with its line number and the limit, and sends the rest', async () => {
