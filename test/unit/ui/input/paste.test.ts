@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BracketedPasteReader, pastedLines, readTextRun, textRun } from '../../source/ui/input/paste.js';
-import { enterFullscreen, leaveFullscreen } from '../../source/ui/screen.js';
+import { BracketedPasteReader, pastedLines, readTextRun, textRun } from '../../../../source/ui/input/paste.js';
+import { enterFullscreen, leaveFullscreen } from '../../../../source/ui/screen.js';
 
 const plain = { return: false, tab: false };
 

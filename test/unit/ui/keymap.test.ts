@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KEYMAP, helpSections, hintsFor, keyName, resolveKey, type KeyEvent } from '../../source/ui/keymap.js';
+import { KEYMAP, helpSections, hintsFor, keyName, resolveKey, type KeyEvent } from '../../../source/ui/keymap.js';
 
 const none: KeyEvent = {
   upArrow: false,

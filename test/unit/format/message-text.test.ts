@@ -1,6 +1,6 @@
 // Rendering, escaping and the JSON envelope of consumed records.
 import { describe, expect, it } from 'vitest';
-import { KafkaRecord } from '../../source/kafka/record.js';
+import { KafkaRecord } from '../../../source/kafka/record.js';
 import {
   DEFAULT_LINE_OPTIONS,
   escapeControl,
@@ -8,7 +8,7 @@ import {
   formatRecordLine,
   parseEnvelope,
   renderBytes,
-} from '../../source/format/message-text.js';
+} from '../../../source/format/message-text.js';
 
 const record = (key: Buffer | null, value: Buffer | null, headers: Array<[string, Buffer | null]> = []) =>
   new KafkaRecord('t', 2, 41, 1700000000000, key, value, headers);

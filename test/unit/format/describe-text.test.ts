@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeJson, describeText } from '../../source/format/describe-text.js';
-import type { DescribeResult } from '../../source/kafka/describe.js';
+import { describeJson, describeText } from '../../../source/format/describe-text.js';
+import type { DescribeResult } from '../../../source/kafka/describe.js';
 
 const result: DescribeResult = {
   brokers: [

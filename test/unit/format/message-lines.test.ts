@@ -1,6 +1,6 @@
 // Producer input lines: chunk boundaries, CRLF, a last line without newline, key splitting.
 import { describe, expect, it } from 'vitest';
-import { LineSplitter, splitKey } from '../../source/format/message-lines.js';
+import { LineSplitter, splitKey } from '../../../source/format/message-lines.js';
 
 const texts = (lines: Array<{ number: number; bytes: Buffer }>) => lines.map((l) => [l.number, l.bytes.toString()]);
 

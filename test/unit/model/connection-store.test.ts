@@ -1,9 +1,9 @@
 // The TUI's connection state while the cluster cannot be reached: the reason stays visible and
 // attempts back off.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ConnectionStatus } from '../../source/kafka/connection.js';
-import { ConnectionStore, retryDelayMs } from '../../source/model/connection-store.js';
-import { connectionText } from '../../source/ui/components/status-bar.js';
+import type { ConnectionStatus } from '../../../source/kafka/connection.js';
+import { ConnectionStore, retryDelayMs } from '../../../source/model/connection-store.js';
+import { connectionText } from '../../../source/ui/components/status-bar.js';
 
 afterEach(() => vi.useRealTimers());
 

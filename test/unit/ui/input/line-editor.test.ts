@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editLine, insertText, lineOf, viewLine, type Line } from '../../source/ui/input/line-editor.js';
-import { keyName, type KeyEvent } from '../../source/ui/keymap.js';
+import { editLine, insertText, lineOf, viewLine, type Line } from '../../../../source/ui/input/line-editor.js';
+import { keyName, type KeyEvent } from '../../../../source/ui/keymap.js';
 
 /** The line as text with `|` at the cursor. */
 const show = (line: Line) => `${line.text.slice(0, line.cursor)}|${line.text.slice(line.cursor)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutToWidth, fitLine, fitSegments, leadingWords } from '../../source/ui/fit-segments.js';
+import { cutToWidth, fitLine, fitSegments, leadingWords } from '../../../source/ui/fit-segments.js';
 import stringWidth from 'string-width';
 
 describe('leadingWords', () => {

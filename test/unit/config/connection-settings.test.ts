@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { completeSettings, parseBrokerList, resolveSettings } from '../../source/config/connection-settings.js';
-import { parseDuration } from '../../source/config/durations.js';
-import type { Profile } from '../../source/config/profiles.js';
+import { completeSettings, parseBrokerList, resolveSettings } from '../../../source/config/connection-settings.js';
+import { parseDuration } from '../../../source/config/durations.js';
+import type { Profile } from '../../../source/config/profiles.js';
 
 const noProfiles = { get: () => undefined };
 const profiles = (map: Record<string, Profile>) => ({ get: (name: string) => map[name] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KafkaUserError, errorMessage, exitCodeOf } from '../../source/kafka/errors.js';
-import { parseConfigs, parseCount } from '../../source/cli/topics.js';
+import { KafkaUserError, errorMessage, exitCodeOf } from '../../../source/kafka/errors.js';
+import { parseConfigs, parseCount } from '../../../source/cli/topics.js';
 
 describe('error messages', () => {
   it('unwraps kafkajs retry and aggregate errors to the broker reason', () => {

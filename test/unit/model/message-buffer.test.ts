@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MessageBuffer } from '../../source/model/message-buffer.js';
+import { MessageBuffer } from '../../../source/model/message-buffer.js';
 
 afterEach(() => vi.useRealTimers());
 
@@ -56,7 +56,7 @@ describe('MessageBuffer', () => {
 describe('ConnectionStore', () => {
   it('shows retrying when a check hangs, and ready again when it answers', async () => {
     vi.useFakeTimers();
-    const { ConnectionStore } = await import('../../source/model/connection-store.js');
+    const { ConnectionStore } = await import('../../../source/model/connection-store.js');
     const cluster = { clusterId: 'c', controller: 1, brokers: [{ nodeId: 1, host: 'h', port: 1 }] };
     let listener: (s: never) => void = () => {};
     let answer: () => void = () => {};

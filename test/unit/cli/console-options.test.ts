@@ -1,6 +1,6 @@
 // Option values of consume/produce: offsets, timestamps, --property pairs, headers.
 import { describe, expect, it } from 'vitest';
-import { parseHeaderFlag, parseOffset, parseProperties, parseTimestamp, unescapeSeparator } from '../../source/cli/console-options.js';
+import { parseHeaderFlag, parseOffset, parseProperties, parseTimestamp, unescapeSeparator } from '../../../source/cli/console-options.js';
 
 describe('parseOffset', () => {
   it.each([
