@@ -2,8 +2,6 @@
 import { completeSettings } from '../config/connection-settings.js';
 import { ConnectionManager } from '../kafka/connection.js';
 import { KafkaUserError } from '../kafka/errors.js';
-import { ProfileStore } from '../config/profiles.js';
-import { applyKeyRemaps } from '../ui/key-remaps.js';
 import { CONNECTION_HELP, connectionFlags, parseArgs, resolveConnection } from './command.js';
 import { promptHidden } from './prompt.js';
 import { enterFullscreen, leaveFullscreen } from '../ui/screen.js';
@@ -46,8 +44,6 @@ export async function run(argv: string[]): Promise<number> {
   const bufferSize = bufferSizeOf(cli.flags.bufferSize);
   const keySeparator = cli.flags.keySeparator ?? ':';
   if (keySeparator === '') throw new KafkaUserError('--key-separator must not be empty', 2);
-  // A refused remap is shown in the hint bar at start; the default keys work meanwhile.
-  const keys = applyKeyRemaps(new ProfileStore().keys());
   const settings = await resolveConnection(cli.flags);
   // The password prompt, if any, happens before the screen is taken over.
   const options = await completeSettings(settings, process.env, promptHidden);
@@ -58,11 +54,22 @@ export async function run(argv: string[]): Promise<number> {
   // We are on a terminal at both ends, so this session is interactive whatever CI says.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const loading = Promise.all([import('../ui/terminal.js'), import('../model/kafka-backend.js'), import('../config/producer-history.js')]);
-  const [{ runTui }, { kafkaBackend }, { ProducerHistory }] = await loading.catch((error: unknown) => {
-    leaveFullscreen(process.stdout);
-    throw error;
-  });
+  // The config file (conf) loads beside Ink, after the first status line, as the history does.
+  const loading = Promise.all([
+    import('../ui/terminal.js'),
+    import('../model/kafka-backend.js'),
+    import('../config/producer-history.js'),
+    import('../config/profiles.js'),
+    import('../ui/key-remaps.js'),
+  ]);
+  const [{ runTui }, { kafkaBackend }, { ProducerHistory }, { ProfileStore }, { applyKeyRemaps }] = await loading.catch(
+    (error: unknown) => {
+      leaveFullscreen(process.stdout);
+      throw error;
+    },
+  );
+  // A refused remap is shown in the hint bar at start; the default keys work meanwhile.
+  const keys = applyKeyRemaps(new ProfileStore().keys());
   return runTui({
     backend: kafkaBackend(connection, label),
     history: new ProducerHistory(),
