@@ -2,7 +2,7 @@
 // sending a request. Metadata, offsets, the reader and the writer go through it, so they can be
 // tested against an in-memory cluster; the kafkajs implementation below is the only one in use.
 import { KafkaUserError } from './errors.js';
-import { createRawRequest, syncBrokers, type InternalBroker, type InternalCluster } from './internals.js';
+import { createRawRequest, syncBrokers, type InternalBroker, type InternalCluster, type WireRequest } from './internals.js';
 
 export interface ApiVersionRange {
   minVersion: number;
@@ -16,18 +16,7 @@ export interface BrokerAddress {
   rack: string | null;
 }
 
-/** A request whose bytes we encode and decode ourselves (see protocol/). */
-export interface WireRequest<T> {
-  apiKey: number;
-  apiName: string;
-  apiVersion: number;
-  /** The request body after the header kafkajs writes (client id included). */
-  body: Buffer;
-  decode(payload: Buffer): T;
-  /** False for requests the broker does not answer (Produce with acks=0); the result is then undefined. */
-  expectResponse: boolean;
-  timeoutMs: number;
-}
+export type { WireRequest } from './internals.js';
 
 export interface TopicOffsetsRequest {
   topic: string;

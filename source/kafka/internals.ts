@@ -68,16 +68,21 @@ export interface InternalCluster {
 
 const Encoder = require('kafkajs/src/protocol/encoder') as EncoderClass;
 
-/** A request we encoded ourselves, in the shape a kafkajs connection sends. */
-export function createRawRequest<T>(request: {
+/** A request whose bytes we encode and decode ourselves (see protocol/). */
+export interface WireRequest<T> {
   apiKey: number;
   apiName: string;
   apiVersion: number;
+  /** The request body after the header kafkajs writes (client id included). */
   body: Buffer;
   decode(payload: Buffer): T;
+  /** False for requests the broker does not answer (Produce with acks=0); the result is then undefined. */
   expectResponse: boolean;
   timeoutMs: number;
-}): ProtocolRequest<T> {
+}
+
+/** A request we encoded ourselves, in the shape a kafkajs connection sends. */
+export function createRawRequest<T>(request: WireRequest<T>): ProtocolRequest<T> {
   return {
     request: {
       apiKey: request.apiKey,

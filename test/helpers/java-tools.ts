@@ -1,14 +1,10 @@
 // Runs Kafka's own Java clients and tools (from the same jars as the test brokers) as reference peers.
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { kafkaLocal } from './kafka-local.js';
 import { REPO, bootstrapOf, type ClusterSpec } from './ports.js';
+import { runProcess, type ProcessResult } from './run-process.js';
 
-export interface JavaResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type JavaResult = ProcessResult;
 
 export const kafkaClasspath = (spec: ClusterSpec): Promise<string> => kafkaLocal(spec, 'classpath');
 
@@ -21,22 +17,10 @@ export function runJava(
 ): Promise<JavaResult> {
   // Logging off unless asked for: some tools log to stdout, which would mix with the records they print.
   const logging = options.logs ? [] : ['-Dorg.apache.logging.log4j.level=OFF'];
-  const child = spawn('java', [...logging, '-cp', classpath, main, ...args], {
+  return runProcess('java', [...logging, '-cp', classpath, main, ...args], {
     cwd: REPO,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  child.stdin.end(options.input ?? '');
-  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
-  return new Promise((resolvePromise, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolvePromise({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
-    });
+    input: options.input,
+    timeoutMs: options.timeoutMs ?? 120_000,
   });
 }
 

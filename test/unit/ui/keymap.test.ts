@@ -65,3 +65,15 @@ describe('keymap', () => {
     expect(rows.length).toBe(KEYMAP.length);
   });
 });
+
+describe('keyName for editing keys', () => {
+  it('names Ctrl/Alt arrows, Alt letters, and tells Delete from Backspace by the raw bytes', () => {
+    expect(keyName('', { ...none, leftArrow: true })).toBe('left');
+    expect(keyName('', { ...none, leftArrow: true, ctrl: true })).toBe('ctrl+left');
+    expect(keyName('', { ...none, rightArrow: true, ctrl: true })).toBe('ctrl+right');
+    expect(keyName('b', { ...none, meta: true })).toBe('meta+b');
+    expect(keyName('', { ...none, delete: true }, '\u007f')).toBe('backspace');
+    expect(keyName('', { ...none, delete: true }, '\u001b[3~')).toBe('delete');
+    expect(keyName('y', { ...none, ctrl: true })).toBe('ctrl+y');
+  });
+});

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { editLine, insertText, lineOf, viewLine, type Line } from '../../../../source/ui/input/line-editor.js';
-import { keyName, type KeyEvent } from '../../../../source/ui/keymap.js';
 
 /** The line as text with `|` at the cursor. */
 const show = (line: Line) => `${line.text.slice(0, line.cursor)}|${line.text.slice(line.cursor)}`;
@@ -114,35 +113,5 @@ describe('line editor: wide characters and emoji', () => {
 
   it('a short line shows whole, the cursor cell on its character', () => {
     expect(viewLine(lineOf('k:😀v', 2), 20)).toEqual({ before: 'k:', at: '😀', after: 'v', clippedLeft: false, clippedRight: false });
-  });
-});
-
-describe('keyName for editing keys', () => {
-  const none: KeyEvent = {
-    upArrow: false,
-    downArrow: false,
-    leftArrow: false,
-    rightArrow: false,
-    pageUp: false,
-    pageDown: false,
-    home: false,
-    end: false,
-    return: false,
-    escape: false,
-    ctrl: false,
-    shift: false,
-    tab: false,
-    backspace: false,
-    delete: false,
-    meta: false,
-  };
-  it('names Ctrl/Alt arrows, Alt letters, and tells Delete from Backspace by the raw bytes', () => {
-    expect(keyName('', { ...none, leftArrow: true })).toBe('left');
-    expect(keyName('', { ...none, leftArrow: true, ctrl: true })).toBe('ctrl+left');
-    expect(keyName('', { ...none, rightArrow: true, ctrl: true })).toBe('ctrl+right');
-    expect(keyName('b', { ...none, meta: true })).toBe('meta+b');
-    expect(keyName('', { ...none, delete: true }, '\u007f')).toBe('backspace');
-    expect(keyName('', { ...none, delete: true }, '\u001b[3~')).toBe('delete');
-    expect(keyName('y', { ...none, ctrl: true })).toBe('ctrl+y');
   });
 });
