@@ -21,6 +21,7 @@ export const connectionFlags = {
   tlsKey: { type: 'string' },
   tlsInsecure: { type: 'boolean' },
   logFile: { type: 'string' },
+  readOnly: { type: 'boolean' },
 } as const satisfies AnyFlags;
 
 export const CONNECTION_HELP = `
@@ -34,7 +35,8 @@ export const CONNECTION_HELP = `
     --sasl-username USER                    the password comes from $KAFKA_TUI_SASL_PASSWORD or a prompt
     --sasl-password-env VAR                 read the password from another variable
     --tls, --tls-ca FILE, --tls-cert FILE, --tls-key FILE, --tls-insecure
-    --log-file FILE                         write client logs here (env KAFKA_TUI_LOG_FILE)`;
+    --log-file FILE                         write client logs here (env KAFKA_TUI_LOG_FILE)
+    --read-only                             refuse anything that would change the cluster (so does a profile's readOnly)`;
 
 const toKebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -73,6 +75,18 @@ export interface ConnectionRunOptions {
    * work and finish cleanly (e.g. print a summary). A second signal exits at once.
    */
   onInterrupt?: (signal: NodeJS.Signals) => void;
+  /**
+   * What the work would change on the cluster ('produce to orders', 'delete topic orders'): under
+   * --read-only or a read-only profile it is refused with one line, before any connection is made.
+   */
+  writes?: string;
+}
+
+/** The one-line refusal every write command gives under --read-only or a read-only profile. */
+export function refuseIfReadOnly(settings: Pick<ResolvedSettings, 'readOnly' | 'profileName'>, what: string): void {
+  if (!settings.readOnly) return;
+  const why = settings.profileName ? `profile '${settings.profileName}' is read-only` : '--read-only is set';
+  throw new KafkaUserError(`refused: ${what} (${why})`);
 }
 
 /** Runs work with a connection, and shuts it down on every path, including Ctrl-C and SIGTERM. */
@@ -82,6 +96,7 @@ export async function withConnection<T>(
   runOptions: ConnectionRunOptions = {},
 ): Promise<T> {
   const settings = await resolveConnection(flags);
+  if (runOptions.writes !== undefined) refuseIfReadOnly(settings, runOptions.writes);
   const options = await completeSettings(settings, process.env, process.stdin.isTTY && process.stderr.isTTY ? promptHidden : undefined);
   const connection = new ConnectionManager(options);
   let interrupted = false;

@@ -14,7 +14,6 @@ const HELP = `
 
   Options
     -t, --topic T          open on topic T's describe
-    --read-only            no topic changes and no producing (also the profile's readOnly)
     --no-color             no colours (also NO_COLOR)
     --buffer-size N        messages the consumer pane keeps (default 10000)
     --key-separator S      producer input splits key and value at S (default ':')
@@ -24,7 +23,6 @@ ${CONNECTION_HELP}
 const flags = {
   ...connectionFlags,
   topic: { type: 'string', shortFlag: 't' },
-  readOnly: { type: 'boolean' },
   color: { type: 'boolean' },
   bufferSize: { type: 'string' },
   keySeparator: { type: 'string' },
@@ -73,7 +71,7 @@ export async function run(argv: string[]): Promise<number> {
   return runTui({
     backend: kafkaBackend(connection, label),
     history: new ProducerHistory(),
-    readOnly: cli.flags.readOnly ?? settings.readOnly,
+    readOnly: settings.readOnly,
     color: cli.flags.color !== false && !process.env.NO_COLOR, // no-color.org: set and non-empty
     initialTopic: cli.flags.topic,
     keys,

@@ -30,6 +30,8 @@ export interface ConnectionFlags {
   tlsKey?: string;
   tlsInsecure?: boolean;
   logFile?: string;
+  /** --read-only: every command that would change the cluster refuses (so does a profile's readOnly). */
+  readOnly?: boolean;
 }
 
 /** Connection settings before the password is known. */
@@ -109,7 +111,7 @@ export function resolveSettings(flags: ConnectionFlags, env: NodeJS.ProcessEnv, 
 
   return {
     profileName: flags.profile,
-    readOnly: profile?.readOnly ?? false,
+    readOnly: flags.readOnly ?? profile?.readOnly ?? false,
     sasl,
     options: {
       brokers,
