@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   consume: () => import('./consume.js'),
   produce: () => import('./produce.js'),
   keys: () => import('./keys.js'),
+  groups: () => import('./groups.js'),
 };
 
 /**
@@ -25,6 +26,7 @@ export const USAGE = `
     kafka-tui consume -t TOPIC [--from-beginning] [--group G] ...   print a topic's messages
     kafka-tui produce -t TOPIC [--parse-key] [--file F] ...         send lines from stdin or a file
     kafka-tui keys [--json]                  the TUI's key bindings, with the config file's remaps
+    kafka-tui groups [list|describe] ...     consumer groups and their lag, as kafka-consumer-groups.sh
 
   Run 'kafka-tui <command> --help' for a command's flags.
 `;
