@@ -13,6 +13,8 @@ export interface ApiVersion {
 export const METADATA_V12: ApiVersion = { key: 3, name: 'Metadata', version: 12, since: 'Kafka 3.1' };
 export const FETCH_V11: ApiVersion = { key: 1, name: 'Fetch', version: 11, since: 'Kafka 2.3' };
 export const PRODUCE_V8: ApiVersion = { key: 0, name: 'Produce', version: 8, since: 'Kafka 2.4' };
+export const DESCRIBE_CLUSTER_V2: ApiVersion = { key: 60, name: 'DescribeCluster', version: 2, since: 'Kafka 4.0' };
+export const DESCRIBE_QUORUM_V0: ApiVersion = { key: 55, name: 'DescribeQuorum', version: 0, since: 'Kafka 2.8 (KRaft)' };
 
 export function supports(broker: BrokerClient, api: ApiVersion): boolean {
   const range = broker.versions(api.key);

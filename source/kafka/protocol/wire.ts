@@ -14,6 +14,12 @@ export class WireWriter {
     return this.int8(value ? 1 : 0);
   }
 
+  int32(value: number): this {
+    const b = Buffer.alloc(4);
+    b.writeInt32BE(value);
+    return this.push(b);
+  }
+
   uvarint(value: number): this {
     const b = Buffer.alloc(unsignedSize(value));
     writeUnsigned(b, 0, value);
