@@ -4,6 +4,7 @@ import { errorMessage, exitCodeOf } from '../kafka/errors.js';
 const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
   topics: () => import('./topics.js'),
   describe: () => import('./describe.js'),
+  brokers: () => import('./brokers.js'),
   config: () => import('./config.js'),
   consume: () => import('./consume.js'),
   produce: () => import('./produce.js'),
@@ -22,6 +23,7 @@ export const USAGE = `
     kafka-tui [--topic T] [--read-only] [connection flags]   open the terminal UI (on a TTY)
     kafka-tui topics [list|create|alter|delete] ...
     kafka-tui describe [--topic T ...]
+    kafka-tui brokers [--json] | brokers describe N [--all]   brokers, controller, load; a broker's configs
     kafka-tui config [add|list|remove|path] ...
     kafka-tui consume -t TOPIC [--from-beginning] [--group G] ...   print a topic's messages
     kafka-tui produce -t TOPIC [--parse-key] [--file F] ...         send lines from stdin or a file

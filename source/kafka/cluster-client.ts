@@ -23,11 +23,21 @@ export interface TopicOffsetsRequest {
   partitions: Array<{ partition: number; timestamp: number }>;
 }
 
+export interface ConfigSynonym {
+  configName: string;
+  configValue: string | null;
+  configSource: number;
+}
+
 export interface ConfigEntry {
   configName: string;
-  configValue: string;
+  /** null for a sensitive entry, and for an entry without a value. */
+  configValue: string | null;
   isSensitive: boolean;
+  /** DescribeConfigs v1+ (kafkajs asks v2): DescribeConfigsResponse's ConfigSource code. */
   configSource?: number;
+  /** Present when includeSynonyms was asked: the entry's sources, most important first. */
+  configSynonyms?: ConfigSynonym[];
 }
 
 /** One broker: the requests we encode ourselves, and the few kafkajs already encodes for us. */

@@ -38,7 +38,13 @@ export interface InternalBroker {
     resources: Array<{
       resourceName: string;
       errorCode: number;
-      configEntries: Array<{ configName: string; configValue: string; isSensitive: boolean; configSource?: number }>;
+      configEntries: Array<{
+        configName: string;
+        configValue: string | null;
+        isSensitive: boolean;
+        configSource?: number;
+        configSynonyms?: Array<{ configName: string; configValue: string | null; configSource: number }>;
+      }>;
     }>;
   }>;
   listOffsets(args: object): Promise<{

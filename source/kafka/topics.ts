@@ -55,7 +55,7 @@ export async function fetchTopicConfigs(client: ClusterClient, topics: readonly 
     if (resource.errorCode !== NONE) throw new KafkaUserError(`topic ${resource.resourceName}: ${errorName(resource.errorCode)}`);
     const overrides = resource.configEntries
       .filter((entry) => entry.configSource === TOPIC_OVERRIDE)
-      .map((entry): [string, string] => [entry.configName, entry.isSensitive ? '<hidden>' : entry.configValue])
+      .map((entry): [string, string] => [entry.configName, entry.isSensitive ? '<hidden>' : (entry.configValue ?? '')])
       .sort(([a], [b]) => a.localeCompare(b));
     result.set(resource.resourceName, overrides);
   }

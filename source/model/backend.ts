@@ -1,5 +1,6 @@
 // What the UI needs from Kafka, as an interface: the real implementation lives in
 // model/kafka-backend.ts, and the UI tests use in-memory fakes.
+import type { BrokerConfigs, BrokersOverview } from '../kafka/brokers.js';
 import type { ConnectionStatus } from '../kafka/connection.js';
 import type { TopicDescription } from '../kafka/describe.js';
 import type { StartClamp, StartPosition } from '../kafka/consumer.js';
@@ -68,6 +69,10 @@ export interface Backend {
   check(): Promise<void>;
   listTopics(includeInternal: boolean): Promise<TopicSummary[]>;
   describe(topic: string): Promise<TopicDescription>;
+  /** Every broker (down ones included), the active controller and each broker's partition load. */
+  brokers(): Promise<BrokersOverview>;
+  /** A broker's non-default configs, with their sources. */
+  brokerConfigs(nodeId: number): Promise<BrokerConfigs>;
   createTopic(input: CreateTopicInput): Promise<void>;
   alterPartitions(topic: string, count: number): Promise<void>;
   deleteTopic(topic: string): Promise<void>;

@@ -1,6 +1,7 @@
 // The TUI's Backend over a real cluster: tolerant metadata for lists and describe, the
 // shared admin for topic changes, and the console commands' reader and writer for messages.
 import type { ConnectionManager } from '../kafka/connection.js';
+import { describeBrokerConfigs, describeBrokers } from '../kafka/brokers.js';
 import { PartitionReader } from '../kafka/consumer.js';
 import { describeTopics } from '../kafka/describe.js';
 import { KafkaUserError } from '../kafka/errors.js';
@@ -101,6 +102,8 @@ export function kafkaBackend(connection: ConnectionManager, label: string): Back
       const result = await describeTopics(connection.cluster, { topics: [topic], includeInternal: true, watermarks: true });
       return result.topics[0]!;
     },
+    brokers: () => describeBrokers(connection.cluster),
+    brokerConfigs: (nodeId) => describeBrokerConfigs(connection.cluster, nodeId, { all: false }),
     createTopic: (input) => createTopic(connection, { ...input, configs: [] }),
     alterPartitions: (topic, count) => alterPartitions(connection, topic, count),
     deleteTopic: (topic) => deleteTopic(connection, topic),

@@ -5,7 +5,6 @@ import { useEffect, useState } from 'react';
 import { HelpOverlay } from './components/help-overlay.js';
 import { HintBar } from './components/hint-bar.js';
 import { LineInput } from './components/line-input.js';
-import { PaneTitle, Rows } from './components/rows.js';
 import { StatusBar } from './components/status-bar.js';
 import { isTooSmall, TooSmall } from './components/too-small.js';
 import type { ControllerContext } from './controllers/context.js';
@@ -16,6 +15,7 @@ import { KEYMAP, type Binding } from './keymap.js';
 import { useKeyInput } from './input/use-key-input.js';
 import { layoutFor, type Layout } from './layout.js';
 import type { Models } from './models.js';
+import { BrokersPane } from './panes/brokers.js';
 import { ConsumerPane } from './panes/consumer.js';
 import { DescribePane } from './panes/describe.js';
 import { DetailView } from './panes/detail.js';
@@ -78,6 +78,13 @@ export function App({ models, readOnly, color, initialTopic, size, keymap = KEYM
     if (connectionState === 'ready' && topics.snapshot.error) void topics.refresh();
   }, [connectionState, topics]);
 
+  // The brokers table refreshes in the background while it is on screen, whatever closes it.
+  useEffect(() => {
+    if (overlay !== 'brokers') return;
+    void models.brokers.open();
+    return () => models.brokers.close();
+  }, [overlay, models.brokers]);
+
   useEffect(() => {
     if (!flash) return;
     const timer = setTimeout(() => ui.set({ flash: undefined }), 4000);
@@ -105,14 +112,7 @@ export function App({ models, readOnly, color, initialTopic, size, keymap = KEYM
       <Box flexDirection="column" width={layout.width} height={layout.height}>
         <StatusBar label={models.backend.label} connection={connection} readOnly={readOnly} width={layout.width} />
         {overlay ? (
-          <OverlayView
-            kind={overlay}
-            keymap={keymap}
-            models={models}
-            layout={layout}
-            top={overlayTop}
-            brokers={connection.cluster?.brokers ?? []}
-          />
+          <OverlayView kind={overlay} keymap={keymap} models={models} layout={layout} top={overlayTop} />
         ) : (
           <Box flexDirection="column" height={layout.mainHeight}>
             <Box height={layout.topHeight}>
@@ -160,22 +160,14 @@ function OverlayView({
   models,
   layout,
   top,
-  brokers,
 }: {
   kind: Overlay;
   keymap: readonly Binding[];
   models: Models;
   layout: Layout;
   top: number;
-  brokers: ReadonlyArray<{ nodeId: number; host: string; port: number }>;
 }) {
   if (kind === 'help') return <HelpOverlay keymap={keymap} top={top} height={layout.mainHeight} width={layout.width} />;
   if (kind === 'detail') return <DetailView store={models.consumer} height={layout.mainHeight} width={layout.width} top={top} />;
-  const rows = brokers.map((b) => ({ key: b.nodeId, text: `  ${String(b.nodeId).padStart(4)}  ${b.host}:${b.port}` }));
-  return (
-    <Box flexDirection="column" height={layout.mainHeight} width={layout.width}>
-      <PaneTitle title="Brokers" focused width={layout.width} extra="Esc close" />
-      <Rows rows={rows.length > 0 ? rows : [{ key: 0, text: '  not connected' }]} height={layout.mainHeight - 1} width={layout.width} />
-    </Box>
-  );
+  return <BrokersPane store={models.brokers} height={layout.mainHeight} width={layout.width} top={top} />;
 }

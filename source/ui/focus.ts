@@ -5,7 +5,7 @@ import type { UiState } from './ui-state.js';
 export function contextsOf(state: UiState): KeyContext[] {
   if (state.prompt) return ['input'];
   if (isTyping(state)) return ['producer', 'input'];
-  if (state.overlay) return [state.overlay === 'detail' ? 'detail' : 'help', 'global'];
+  if (state.overlay) return [state.overlay, 'global'];
   return [state.focus === 'producer' ? 'producerPane' : state.focus, 'global'];
 }
 

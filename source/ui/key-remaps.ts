@@ -11,9 +11,20 @@ export interface EffectiveKeymap {
   error?: string;
 }
 
-const CONTEXTS: readonly KeyContext[] = ['global', 'topics', 'describe', 'consumer', 'producer', 'detail', 'help', 'input'];
+const CONTEXTS: readonly KeyContext[] = ['global', 'topics', 'describe', 'consumer', 'producer', 'detail', 'help', 'brokers', 'input'];
 /** Listed by `kafka-tui keys`; the producer pane's one key (Enter: start typing) is not remappable yet. */
-const LISTED: readonly KeyContext[] = ['global', 'topics', 'describe', 'consumer', 'producerPane', 'producer', 'detail', 'help', 'input'];
+const LISTED: readonly KeyContext[] = [
+  'global',
+  'topics',
+  'describe',
+  'consumer',
+  'producerPane',
+  'producer',
+  'detail',
+  'help',
+  'brokers',
+  'input',
+];
 
 /** The contexts a key is looked up in, most specific first (see ui/focus.ts). */
 const CHAINS: ReadonlyArray<readonly KeyContext[]> = [
@@ -23,6 +34,7 @@ const CHAINS: ReadonlyArray<readonly KeyContext[]> = [
   ['producerPane', 'global'],
   ['detail', 'global'],
   ['help', 'global'],
+  ['brokers', 'global'],
   ['producer', 'input'],
   ['input'],
 ];

@@ -2,7 +2,17 @@
 // all read this table; nothing else decides what a key does.
 
 /** Where a binding applies: a pane, an overlay, a line being edited, or everywhere. */
-export type KeyContext = 'global' | 'topics' | 'describe' | 'consumer' | 'producerPane' | 'producer' | 'detail' | 'help' | 'input';
+export type KeyContext =
+  | 'global'
+  | 'topics'
+  | 'describe'
+  | 'consumer'
+  | 'producerPane'
+  | 'producer'
+  | 'detail'
+  | 'help'
+  | 'brokers'
+  | 'input';
 
 export type Command =
   | 'app.help'
@@ -29,6 +39,7 @@ export type Command =
   | 'consume.pause'
   | 'consume.detail'
   | 'produce.focus'
+  | 'broker.configs'
   | 'view.refresh'
   | 'input.submit'
   | 'input.cancel'
@@ -64,7 +75,7 @@ const writes =
   (state) =>
     state.readOnly ? `read-only: ${what} is disabled (--read-only or the profile's readOnly)` : then?.(state);
 
-const LISTS: readonly KeyContext[] = ['topics', 'describe', 'consumer', 'detail', 'help'];
+const LISTS: readonly KeyContext[] = ['topics', 'describe', 'consumer', 'detail', 'help', 'brokers'];
 const TOPIC_ACTIONS: readonly KeyContext[] = ['topics', 'describe', 'consumer'];
 
 export const KEYMAP: readonly Binding[] = [
@@ -163,7 +174,8 @@ export const KEYMAP: readonly Binding[] = [
     when: ['topics', 'describe'],
     hint: 'delete',
   },
-  { keys: ['r'], command: 'view.refresh', description: 'refresh', when: ['topics', 'describe'], hint: 'refresh' },
+  { keys: ['r'], command: 'view.refresh', description: 'refresh', when: ['topics', 'describe', 'brokers'], hint: 'refresh' },
+  { keys: ['enter'], command: 'broker.configs', description: "show the broker's non-default configs", when: ['brokers'], hint: 'configs' },
   { keys: ['space'], command: 'consume.pause', description: 'pause or resume the consumer', when: ['consumer'], hint: 'pause' },
   {
     keys: ['enter'],
@@ -227,6 +239,7 @@ const CONTEXT_TITLES: Record<KeyContext, string> = {
   producer: 'Producer input',
   detail: 'Message detail',
   help: 'This help',
+  brokers: 'Brokers',
   input: 'Any input line',
 };
 

@@ -1,6 +1,7 @@
 // The stores one screen reads, built over a Backend. Kept apart from App so controllers and
 // tests can build them without rendering anything.
 import type { Backend, HistoryStore } from '../model/backend.js';
+import { BrokersStore } from '../model/brokers-store.js';
 import { ConnectionStore } from '../model/connection-store.js';
 import { ConsumerStore, DEFAULT_BUFFER_SIZE } from '../model/consumer-store.js';
 import { DescribeStore } from '../model/describe-store.js';
@@ -15,12 +16,13 @@ export interface Models {
   describe: DescribeStore;
   consumer: ConsumerStore;
   producer: ProducerStore;
+  brokers: BrokersStore;
 }
 
 export interface ModelOptions {
   bufferSize?: number;
   keySeparator?: string;
-  /** 0 turns the periodic refreshes off (tests). */
+  /** 0 turns the periodic refreshes off (tests); the brokers pane refreshes as often. */
   describeRefreshMs?: number;
   connectionCheckMs?: number;
   notifyHz?: number;
@@ -34,11 +36,13 @@ export function createModels(backend: Backend, history: HistoryStore, options: M
     describe: new DescribeStore(backend, options.describeRefreshMs),
     consumer: new ConsumerStore(backend, options.bufferSize ?? DEFAULT_BUFFER_SIZE, searchText, options.notifyHz),
     producer: new ProducerStore(backend, history, options.keySeparator),
+    brokers: new BrokersStore(backend, options.describeRefreshMs),
   };
 }
 
 export async function disposeModels(models: Models): Promise<void> {
   models.connection.dispose();
   models.describe.dispose();
+  models.brokers.dispose();
   await models.consumer.dispose();
 }

@@ -1,4 +1,5 @@
 // In-memory stand-ins behind the UI's Backend interface, for ink-testing-library suites.
+import type { BrokerConfigs, BrokersOverview } from '../../source/kafka/brokers.js';
 import type { ConnectionStatus } from '../../source/kafka/connection.js';
 import type { TopicDescription } from '../../source/kafka/describe.js';
 import type {
@@ -48,6 +49,17 @@ export class FakeBackend implements Backend {
   paused = false;
   created: string[] = [];
   deleted: string[] = [];
+  /** What brokers() answers; the same single broker as the connection status until a test sets more. */
+  brokerOverview: BrokersOverview = {
+    clusterId: 'fake',
+    controllerId: 1,
+    brokers: [
+      { nodeId: 1, host: 'fake', port: 9092, rack: null, up: true, controller: true, leaders: 0, replicas: 0, outOfIsr: 0, offline: 0 },
+    ],
+  };
+  /** Configs per broker id; a broker without an entry is unknown, as on a real cluster. */
+  brokerConfigSets = new Map<number, BrokerConfigs>();
+  brokersCalls = 0;
   private sink?: RecordSink;
   private current: ConnectionStatus = {
     state: 'ready',
@@ -72,6 +84,15 @@ export class FakeBackend implements Backend {
     const description = this.descriptions.get(name);
     if (!description) throw new Error(`unknown topic: ${name}`);
     return description;
+  };
+  brokers = async () => {
+    this.brokersCalls++;
+    return this.brokerOverview;
+  };
+  brokerConfigs = async (nodeId: number) => {
+    const configs = this.brokerConfigSets.get(nodeId);
+    if (!configs) throw new Error(`unknown broker ${nodeId}`);
+    return configs;
   };
   createTopic = async ({ topic: name }: { topic: string }) => {
     this.created.push(name);

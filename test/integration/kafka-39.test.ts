@@ -33,4 +33,17 @@ describe('Kafka 3.9 compatibility', () => {
     const consumed = execFileSync('kcat', ['-b', bootstrapOf(KAFKA_39), '-C', '-t', topic, '-e', '-q', '-K:'], { encoding: 'utf8' });
     expect(consumed).toBe('k1:v1\nk2:v2\n');
   });
+
+  it('brokers and brokers describe work on 3.9, which has no DescribeCluster v2 (fenced brokers)', async () => {
+    const result = await runCli(['brokers', '--json', ...b]);
+    expect(result.stderr).toBe('');
+    const overview = JSON.parse(result.stdout);
+    expect(overview.controllerId).toBe(1);
+    expect(overview.brokers).toEqual([
+      expect.objectContaining({ id: 1, host: '127.0.0.1', port: KAFKA_39.port, state: 'up', controller: true }),
+    ]);
+    const configs = await runCli(['brokers', 'describe', '1', ...b]);
+    expect(configs.code).toBe(0);
+    expect(configs.stdout).toMatch(/^node\.id\s+STATIC_BROKER_CONFIG\s+1$/m);
+  });
 });

@@ -20,6 +20,8 @@ export const DESCRIBE_GROUPS_V5: ApiVersion = { key: 15, name: 'DescribeGroups',
 export const CONSUMER_GROUP_DESCRIBE_V0: ApiVersion = { key: 69, name: 'ConsumerGroupDescribe', version: 0, since: 'Kafka 3.7' };
 export const CONSUMER_GROUP_DESCRIBE_V1: ApiVersion = { key: 69, name: 'ConsumerGroupDescribe', version: 1, since: 'Kafka 4.0' };
 export const OFFSET_FETCH_V8: ApiVersion = { key: 9, name: 'OffsetFetch', version: 8, since: 'Kafka 3.0' };
+export const DESCRIBE_CLUSTER_V2: ApiVersion = { key: 60, name: 'DescribeCluster', version: 2, since: 'Kafka 4.0' };
+export const DESCRIBE_QUORUM_V0: ApiVersion = { key: 55, name: 'DescribeQuorum', version: 0, since: 'Kafka 2.8 (KRaft)' };
 
 export function supports(broker: BrokerClient, api: ApiVersion): boolean {
   const range = broker.versions(api.key);

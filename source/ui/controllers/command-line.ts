@@ -15,7 +15,10 @@ const needTopic = (then: (ctx: ControllerContext, topic: string) => void) => (ct
 
 export const LINE_VERBS: { [K in LineCommand['kind']]: Verb<K> } = {
   topics: ({ ui }) => ui.set({ overlay: undefined, focus: 'topics' }),
-  brokers: ({ ui }) => ui.set({ overlay: 'brokers' }),
+  brokers: ({ ui, models }) => {
+    models.brokers.closeConfigs();
+    ui.set({ overlay: 'brokers', overlayTop: 0 });
+  },
   groups: ({ say }) => say('consumer groups are not in the TUI yet', true),
   quit: ({ exit }) => exit(),
   describe: needTopic(showDescribe),

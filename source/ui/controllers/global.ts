@@ -21,10 +21,11 @@ export const globalController = {
   'app.help': ({ ui }) => ui.set({ overlay: 'help', overlayTop: 0 }),
   'app.quit': ({ exit }) => exit(),
   'app.commandLine': (ctx) => openPrompt(ctx, 'command', ':', { placeholder: COMMAND_LINE_HELP }),
-  'app.back': ({ ui, models: { topics, consumer } }) => {
+  'app.back': ({ ui, models: { topics, consumer, brokers } }) => {
     const state = ui.snapshot;
     if (state.overlay === 'detail') consumer.closeDetail();
-    if (state.overlay) ui.set({ overlay: undefined });
+    if (state.overlay === 'brokers' && brokers.snapshot.configsOf !== undefined) brokers.closeConfigs();
+    else if (state.overlay) ui.set({ overlay: undefined });
     else if (state.focus === 'topics' && topics.snapshot.filter) topics.setFilter('');
     else if (state.focus === 'consumer' && consumer.snapshot.search) consumer.setSearch('');
     else ui.set({ focus: 'topics' });
@@ -32,7 +33,8 @@ export const globalController = {
   'focus.next': (ctx) => cycleFocus(ctx, 1),
   'focus.previous': (ctx) => cycleFocus(ctx, -1),
   'view.refresh': ({ ui, models }) => {
-    if (ui.snapshot.focus === 'describe') void models.describe.refresh();
+    if (ui.snapshot.overlay === 'brokers') void models.brokers.refresh();
+    else if (ui.snapshot.focus === 'describe') void models.describe.refresh();
     else void models.topics.refresh();
   },
 } satisfies Controller<'app.help' | 'app.quit' | 'app.commandLine' | 'app.back' | 'focus.next' | 'focus.previous' | 'view.refresh'>;

@@ -3,6 +3,7 @@
 import type { Command } from '../keymap.js';
 import { disabledReason } from '../keymap.js';
 import { currentTopic } from './actions.js';
+import { brokersController } from './brokers.js';
 import { consumerController } from './consumer.js';
 import type { ControllerContext, Handler } from './context.js';
 import { globalController } from './global.js';
@@ -15,6 +16,7 @@ export const HANDLERS: { [C in Command]: Handler } = {
   ...listsController,
   ...topicsController,
   ...consumerController,
+  ...brokersController,
   ...inputController,
 };
 

@@ -165,6 +165,42 @@ describe('commands', () => {
   });
 });
 
+describe('the brokers pane', () => {
+  it(':brokers opens it; keys move the selection; Enter opens configs, which j scrolls; Esc goes back, then closes', async () => {
+    const s = await setup([]);
+    const broker = s.backend.brokerOverview.brokers[0]!;
+    s.backend.brokerOverview = { ...s.backend.brokerOverview, brokers: [1, 2, 3].map((nodeId) => ({ ...broker, nodeId })) };
+    const configs = Array.from({ length: 40 }, (_, i) => ({
+      name: `c${i}`,
+      value: String(i),
+      source: 'STATIC_BROKER_CONFIG',
+      sensitive: false,
+      synonyms: [],
+    }));
+    s.backend.brokerConfigSets.set(3, { nodeId: 3, configs });
+    runLine(s.ctx, 'brokers');
+    expect(s.ui.snapshot.overlay).toBe('brokers');
+    await s.models.brokers.refresh();
+    dispatch(s.ctx, 'cursor.bottom');
+    expect(s.models.brokers.selectedBroker).toBe(3);
+    dispatch(s.ctx, 'cursor.up');
+    expect(s.models.brokers.selectedBroker).toBe(2);
+    dispatch(s.ctx, 'cursor.down');
+    dispatch(s.ctx, 'broker.configs');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(s.models.brokers.snapshot).toMatchObject({ configsOf: 3, configs: { nodeId: 3 } });
+    dispatch(s.ctx, 'cursor.down');
+    expect(s.ui.snapshot.overlayTop).toBe(1);
+    dispatch(s.ctx, 'cursor.bottom');
+    expect(s.ui.snapshot.overlayTop).toBe(scrollTop(Infinity, 40, listRows(s.ctx.layout.mainHeight, 'brokers')));
+    dispatch(s.ctx, 'app.back');
+    expect(s.models.brokers.snapshot.configsOf).toBeUndefined();
+    expect(s.ui.snapshot.overlay).toBe('brokers');
+    dispatch(s.ctx, 'app.back');
+    expect(s.ui.snapshot.overlay).toBeUndefined();
+  });
+});
+
 describe('scrolling', () => {
   it('help: G then k moves up one line from the last page', async () => {
     const s = await setup(['events']);
