@@ -3,16 +3,7 @@
 
 /** Where a binding applies: a pane, an overlay, a line being edited, or everywhere. */
 export type KeyContext =
-  | 'global'
-  | 'topics'
-  | 'describe'
-  | 'consumer'
-  | 'producerPane'
-  | 'producer'
-  | 'detail'
-  | 'help'
-  | 'brokers'
-  | 'input';
+  'global' | 'topics' | 'describe' | 'consumer' | 'producerPane' | 'producer' | 'detail' | 'help' | 'brokers' | 'input';
 
 export type Command =
   | 'app.help'
