@@ -18,10 +18,7 @@ export function BrokersPane({ store, height, width, top }: { store: BrokersStore
   const color = useColor();
   const topRef = useRef(0);
   const bodyHeight = listRows(height, 'brokers');
-  const status = [
-    state.loading && { text: '…', priority: 8 },
-    state.error && { text: `✖ ${state.error}`, priority: 7, words: true },
-  ];
+  const status = [state.loading && { text: '…', priority: 8 }, state.error && { text: `✖ ${state.error}`, priority: 7, words: true }];
 
   if (state.configsOf !== undefined) {
     const rows: Row[] = [];
