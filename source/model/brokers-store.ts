@@ -32,9 +32,8 @@ export class BrokersStore extends Store<BrokersState> {
     super({ loading: false, selected: 0, configsLoading: false });
   }
 
-  /** Shows the table and keeps it fresh until close(). */
+  /** Refreshes the table now and every few seconds until close(). */
   open(): Promise<void> {
-    this.closeConfigs();
     if (!this.timer && this.autoRefreshMs > 0) {
       this.timer = setInterval(() => void this.refresh(), this.autoRefreshMs);
       this.timer.unref();
@@ -45,7 +44,6 @@ export class BrokersStore extends Store<BrokersState> {
   close(): void {
     clearInterval(this.timer);
     this.timer = undefined;
-    this.closeConfigs();
   }
 
   async refresh(): Promise<void> {

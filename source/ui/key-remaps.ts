@@ -11,7 +11,18 @@ export interface EffectiveKeymap {
   error?: string;
 }
 
-const CONTEXTS: readonly KeyContext[] = ['global', 'topics', 'describe', 'consumer', 'producer', 'detail', 'help', 'brokers', 'input'];
+const CONTEXTS: readonly KeyContext[] = [
+  'global',
+  'topics',
+  'describe',
+  'consumer',
+  'producer',
+  'detail',
+  'help',
+  'brokers',
+  'brokerConfigs',
+  'input',
+];
 /** Listed by `kafka-tui keys`; the producer pane's one key (Enter: start typing) is not remappable yet. */
 const LISTED: readonly KeyContext[] = [
   'global',
@@ -23,6 +34,7 @@ const LISTED: readonly KeyContext[] = [
   'detail',
   'help',
   'brokers',
+  'brokerConfigs',
   'input',
 ];
 
@@ -35,6 +47,7 @@ const CHAINS: ReadonlyArray<readonly KeyContext[]> = [
   ['detail', 'global'],
   ['help', 'global'],
   ['brokers', 'global'],
+  ['brokerConfigs', 'global'],
   ['producer', 'input'],
   ['input'],
 ];

@@ -3,7 +3,7 @@
 
 /** Where a binding applies: a pane, an overlay, a line being edited, or everywhere. */
 export type KeyContext =
-  'global' | 'topics' | 'describe' | 'consumer' | 'producerPane' | 'producer' | 'detail' | 'help' | 'brokers' | 'input';
+  'global' | 'topics' | 'describe' | 'consumer' | 'producerPane' | 'producer' | 'detail' | 'help' | 'brokers' | 'brokerConfigs' | 'input';
 
 export type Command =
   | 'app.help'
@@ -66,7 +66,7 @@ const writes =
   (state) =>
     state.readOnly ? `read-only: ${what} is disabled (--read-only or the profile's readOnly)` : then?.(state);
 
-const LISTS: readonly KeyContext[] = ['topics', 'describe', 'consumer', 'detail', 'help', 'brokers'];
+const LISTS: readonly KeyContext[] = ['topics', 'describe', 'consumer', 'detail', 'help', 'brokers', 'brokerConfigs'];
 const TOPIC_ACTIONS: readonly KeyContext[] = ['topics', 'describe', 'consumer'];
 
 export const KEYMAP: readonly Binding[] = [
@@ -231,6 +231,7 @@ const CONTEXT_TITLES: Record<KeyContext, string> = {
   detail: 'Message detail',
   help: 'This help',
   brokers: 'Brokers',
+  brokerConfigs: 'Broker configs',
   input: 'Any input line',
 };
 

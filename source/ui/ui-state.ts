@@ -5,7 +5,7 @@ import { Store } from '../model/store.js';
 import type { Flash } from './components/hint-bar.js';
 
 export type Pane = 'topics' | 'describe' | 'consumer' | 'producer';
-export type Overlay = 'help' | 'detail' | 'brokers';
+export type Overlay = 'help' | 'detail' | 'brokers' | 'brokerConfigs';
 export type PromptPurpose = 'filter' | 'search' | 'command' | 'create' | 'alter' | 'delete' | 'consumeOptions';
 
 export interface Prompt {

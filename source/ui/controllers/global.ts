@@ -24,8 +24,10 @@ export const globalController = {
   'app.back': ({ ui, models: { topics, consumer, brokers } }) => {
     const state = ui.snapshot;
     if (state.overlay === 'detail') consumer.closeDetail();
-    if (state.overlay === 'brokers' && brokers.snapshot.configsOf !== undefined) brokers.closeConfigs();
-    else if (state.overlay) ui.set({ overlay: undefined });
+    if (state.overlay === 'brokerConfigs') {
+      brokers.closeConfigs();
+      ui.set({ overlay: 'brokers' });
+    } else if (state.overlay) ui.set({ overlay: undefined });
     else if (state.focus === 'topics' && topics.snapshot.filter) topics.setFilter('');
     else if (state.focus === 'consumer' && consumer.snapshot.search) consumer.setSearch('');
     else ui.set({ focus: 'topics' });

@@ -16,9 +16,11 @@ function moveCursor({ ui, models, layout, keymap }: CommandContext, move: Move):
   const scrolled = (top: number, count: number, height: number) =>
     scrollTop(move === 'top' ? 0 : move === 'bottom' ? count : top + move, count, height);
   if (context === 'brokers') {
-    const { configsOf, configs, selected } = models.brokers.snapshot;
-    if (configsOf === undefined) models.brokers.select(move === 'top' ? 0 : move === 'bottom' ? Number.MAX_SAFE_INTEGER : selected + move);
-    else ui.set({ overlayTop: scrolled(ui.snapshot.overlayTop, configs?.configs.length ?? 0, listRows(layout.mainHeight, 'brokers')) });
+    const { selected } = models.brokers.snapshot;
+    models.brokers.select(move === 'top' ? 0 : move === 'bottom' ? Number.MAX_SAFE_INTEGER : selected + move);
+  } else if (context === 'brokerConfigs') {
+    const count = models.brokers.snapshot.configs?.configs.length ?? 0;
+    ui.set({ overlayTop: scrolled(ui.snapshot.overlayTop, count, listRows(layout.mainHeight, 'brokers')) });
   } else if (context === 'help' || context === 'detail') {
     const count = context === 'help' ? helpLines(keymap).length : detailRowCount(models.consumer, layout.width);
     ui.set({ overlayTop: scrolled(ui.snapshot.overlayTop, count, listRows(layout.mainHeight, 'overlay')) });
@@ -41,7 +43,7 @@ function pageSize({ ui, layout }: CommandContext): number {
   if (context === 'topics') return listRows(layout.topHeight, 'topics');
   if (context === 'consumer') return listRows(layout.bottomHeight, 'consumer');
   if (context === 'describe') return listRows(layout.topHeight, 'describe');
-  if (context === 'brokers') return listRows(layout.mainHeight, 'brokers');
+  if (context === 'brokers' || context === 'brokerConfigs') return listRows(layout.mainHeight, 'brokers');
   return listRows(layout.mainHeight, 'overlay');
 }
 

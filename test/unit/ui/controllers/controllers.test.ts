@@ -189,6 +189,7 @@ describe('the brokers pane', () => {
     dispatch(s.ctx, 'broker.configs');
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(s.models.brokers.snapshot).toMatchObject({ configsOf: 3, configs: { nodeId: 3 } });
+    expect(s.ui.snapshot.overlay).toBe('brokerConfigs');
     dispatch(s.ctx, 'cursor.down');
     expect(s.ui.snapshot.overlayTop).toBe(1);
     dispatch(s.ctx, 'cursor.bottom');
