@@ -20,7 +20,10 @@ import { CONNECTION_HELP, connectionFlags, parseArgs, withConnection, writeOut }
 
 type Subcommand = () => Promise<{ run(argv: string[]): Promise<number> }>;
 
-/** `kafka-tui groups <name> ...`; a bare `kafka-tui groups [flags]` is `list`. */
+/**
+ * `kafka-tui groups <name> ...`; a bare `kafka-tui groups [flags]` is `list`. The write side registers
+ * its commands here the same way, each loaded from its own module: 'reset-offsets': () => import('./groups-reset.js').
+ */
 const SUBCOMMANDS: Record<string, Subcommand> = {
   list: async () => ({ run: runList }),
   describe: async () => ({ run: runDescribe }),

@@ -18,6 +18,7 @@ import {
   GROUP_AUTHORIZATION_FAILED,
   GROUP_ID_NOT_FOUND,
   INVALID_GROUP_ID,
+  UNSUPPORTED_VERSION,
   NONE,
   errorName,
 } from './protocol/error-codes.js';
@@ -141,7 +142,8 @@ async function describeOnCoordinator({ coordinator, broker }: Coordinated, group
   if (supportsConsumerGroupDescribe(broker)) {
     classic = [];
     for (const g of await requestConsumerGroupDescribe(broker, groupIds, timeoutMs)) {
-      if (g.errorCode === GROUP_ID_NOT_FOUND) classic.push(g.groupId);
+      // Not a KIP-848 group, or (Kafka 3.7 to 3.9) a broker that lists the API without the new protocol enabled.
+      if (g.errorCode === GROUP_ID_NOT_FOUND || g.errorCode === UNSUPPORTED_VERSION) classic.push(g.groupId);
       else if (COORDINATOR_RETRY.has(g.errorCode)) retry.push(g.groupId);
       else if (g.errorCode !== NONE) throw groupError(g.groupId, g.errorCode, g.errorMessage);
       else

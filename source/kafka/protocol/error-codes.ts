@@ -16,6 +16,7 @@ export const COORDINATOR_NOT_AVAILABLE = 15;
 export const NOT_COORDINATOR = 16;
 export const INVALID_GROUP_ID = 24;
 export const GROUP_AUTHORIZATION_FAILED = 30;
+export const UNSUPPORTED_VERSION = 35;
 export const RECORD_LIST_TOO_LARGE = 18;
 export const NOT_ENOUGH_REPLICAS = 19;
 export const NOT_ENOUGH_REPLICAS_AFTER_APPEND = 20;
