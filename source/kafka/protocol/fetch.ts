@@ -43,7 +43,8 @@ export interface FetchRequest {
 export interface FetchedPartition {
   partition: number;
   errorCode: number;
-  logStartOffset: number;
+  /** The offset this partition was fetched from. */
+  fetchOffset: number;
   /** The offset to fetch next: past every complete batch, including control and aborted ones; -1 if none. */
   nextOffset: number;
   /**
@@ -105,9 +106,8 @@ export function decodeFetchResponse(payload: Buffer, topic: string, fetchedFrom:
     for (let i = 0; i < partitionCount; i++) {
       const partition = payload.readInt32BE(at);
       const partitionError = payload.readInt16BE(at + 4) || errorCode;
-      // The high watermark and last stable offset (at + 6, at + 14) are not needed: the end
-      // offsets come from ListOffsets.
-      const logStartOffset = int64(payload, at + 22);
+      // The high watermark, last stable offset and log start offset (at + 6, 14, 22) are not
+      // needed: the end offsets come from ListOffsets, and with an error they are -1.
       at += 30;
       const abortedCount = payload.readInt32BE(at);
       at += 4;
@@ -125,7 +125,7 @@ export function decodeFetchResponse(payload: Buffer, topic: string, fetchedFrom:
       const fetched: FetchedPartition = {
         partition,
         errorCode: partitionError,
-        logStartOffset,
+        fetchOffset: fromOffset,
         nextOffset: nextOffsetOf(payload, start, end),
         decodeRecords: (until = Infinity) => {
           const records: KafkaRecord[] = [];
