@@ -9,6 +9,7 @@ import { KafkaUserError } from './errors.js';
 import { UnknownTopicError, fetchTopic, type TopicInfo } from './metadata.js';
 import { EARLIEST, LATEST, READ_COMMITTED, READ_UNCOMMITTED, groupByLeader, listLeaderOffsets } from './offsets.js';
 import { FETCH_REROUTE, NONE, OFFSET_OUT_OF_RANGE, errorName } from './protocol/error-codes.js';
+import { DecodeError } from './protocol/decode-error.js';
 import { requestFetch, type FetchedPartition } from './protocol/fetch.js';
 import { KafkaRecord, type Header } from './record.js';
 import { sleep, withTimeout } from './timing.js';
@@ -517,6 +518,10 @@ export class PartitionReader implements TopicReader {
         response = await this.untilStopped(pending);
         if (!response) return;
       } catch (error) {
+        if (error instanceof DecodeError) {
+          this.fail(error); // the same bytes would come again
+          return;
+        }
         if (!this.stopped) this.sink.onNotice?.(`fetch from broker ${leader} failed: ${(error as Error).message}`);
         await sleep(100);
         return; // the partitions go back to routing

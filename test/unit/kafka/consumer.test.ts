@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { PartitionReader, type ReaderOptions } from '../../../source/kafka/consumer.js';
 import { KafkaUserError } from '../../../source/kafka/errors.js';
+import { DecodeError } from '../../../source/kafka/protocol/decode-error.js';
 import { FakeCluster } from '../../helpers/fake-cluster.js';
 
 const values = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
@@ -167,6 +168,16 @@ describe('PartitionReader routing', { timeout: 10_000 }, () => {
     expect(ofPartition(delivered, 0)).toEqual(values('v', 6).map((v, i) => `${i}:${v}`));
     expect(notices.some((n) => n.startsWith('broker 1 unreachable: Connection error'))).toBe(true);
     expect(notices).toContain('partition 0: reading from leader 2');
+  });
+
+  it('stops at a response that does not decode, without fetching it again', async () => {
+    const cluster = new FakeCluster('t').partition(0, 1, values('v', 5));
+    cluster.beforeFetch = () => {
+      throw new DecodeError('malformed Fetch response for t: the topic count runs past its end (3 bytes)');
+    };
+    const failure = await read(cluster).catch((error: unknown) => error);
+    expect((failure as Error).message).toBe('malformed Fetch response for t: the topic count runs past its end (3 bytes)');
+    expect(cluster.fetches).toBe(1);
   });
 
   it("stops with the broker's error name on an error that no reroute fixes", async () => {
