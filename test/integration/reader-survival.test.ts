@@ -63,8 +63,8 @@ interface Running {
   stdout(): string;
   stderr(): string;
   exited: Promise<number | null>;
-  /** Stops reading the child's stdout: once the pipe is full, the reader waits (backpressure). */
-  holdOutput(): void;
+  /** Stops reading the child's stdout once its first output came: when the pipe is full, the reader waits (backpressure). */
+  holdOutput(): Promise<void>;
   releaseOutput(): void;
   signal(name: NodeJS.Signals): void;
 }
@@ -80,7 +80,13 @@ function startConsume(args: string[]): Running {
     stdout: () => out,
     stderr: () => err,
     exited,
-    holdOutput: () => child.stdout.pause(),
+    holdOutput: () =>
+      new Promise((resolve) =>
+        child.stdout.once('data', () => {
+          child.stdout.pause();
+          resolve();
+        }),
+      ),
     releaseOutput: () => child.stdout.resume(),
     signal: (name) => child.kill(name),
   };
@@ -99,13 +105,22 @@ async function until(condition: () => boolean, timeoutMs: number, what: () => st
 const lines = (text: string) => text.split('\n').filter(Boolean);
 
 function tuiConsumer() {
-  const store = new ConsumerStore(kafkaBackend(connection, 'test'), 1_000, (record) => record.value?.toString() ?? '');
+  // Counts the reader's connections to a partition leader: one for its start offsets, then one for its fetches.
+  let leaderConnections = 0;
+  const cluster = connection.cluster;
+  const counted = Object.create(cluster) as typeof cluster;
+  counted.broker = (nodeId) => {
+    leaderConnections++;
+    return cluster.broker(nodeId);
+  };
+  const watched = Object.create(connection, { cluster: { value: counted } }) as ConnectionManager;
+  const store = new ConsumerStore(kafkaBackend(watched, 'test'), 1_000, (record) => record.value?.toString() ?? '');
   const values = () => {
     const out: string[] = [];
     for (let seq = store.buffer.firstSeq; seq < store.buffer.total; seq++) out.push(store.buffer.at(seq)!.value!.toString());
     return out;
   };
-  return { store, values };
+  return { store, values, fetching: () => leaderConnections >= 2 };
 }
 
 describe('partitions added while following', () => {
@@ -219,9 +234,11 @@ describe('records deleted ahead of a following reader (OFFSET_OUT_OF_RANGE mid-s
       Array.from({ length: RECORDS }, (_, i) => value(i)),
     );
     const consume = startConsume(['-t', topic, '--from-beginning']);
-    consume.holdOutput();
+    const held = consume.holdOutput();
     try {
-      // The reader is now stuck behind a full pipe, somewhere below LOW.
+      // It has started reading (a slow start must not let the deletion come first), then it is
+      // stuck behind a full pipe, somewhere below LOW.
+      await held;
       await sleep(2_000);
       await deleteRecordsBefore(topic, LOW);
       consume.releaseOutput();
@@ -264,11 +281,13 @@ describe('records deleted ahead of a following reader (OFFSET_OUT_OF_RANGE mid-s
       0,
       Array.from({ length: RECORDS }, (_, i) => value(i)),
     );
-    const { store, values } = tuiConsumer();
+    const { store, values, fetching } = tuiConsumer();
     try {
       // Paused before the first batch is shown: the reader holds it and at most one fetch more.
       await store.start({ topic, from: { kind: 'earliest' }, partitions: [] });
       store.togglePause();
+      // A slow start must not let the deletion come before the reader's start offset.
+      await until(fetching, 30_000, () => 'the reader to fetch');
       await sleep(1_000);
       await deleteRecordsBefore(topic, LOW);
       store.togglePause();
