@@ -4,6 +4,7 @@
 //
 //   npm run bench:console
 //   BENCH_MESSAGES=1000000 BENCH_RUNS=3 BENCH_PORT=35092 npm run bench:console
+//   BENCH_COMPARE=/path/to/other/checkout npm run bench:console   # its (built) consume measured beside this one
 //
 // Prints a markdown table of medians: throughput, time to first message and peak RSS.
 import { execFileSync, spawn } from 'node:child_process';
@@ -20,6 +21,8 @@ const BOOTSTRAP = `127.0.0.1:${PORT}`;
 const KAFKA_ENV = { ...process.env, KAFKA_LOCAL_DIR: join(REPO, `.kafka/bench-${PORT}`), KAFKA_LOCAL_PORT: String(PORT) };
 const kafkaLocal = (...args) => execFileSync(join(REPO, 'scripts/kafka-local'), args, { env: KAFKA_ENV, encoding: 'utf8' }).trim();
 const TUI = [process.execPath, join(REPO, 'bin/kafka-tui.js')];
+/** Another built checkout (say, this code before a change), whose consume runs in the same rounds: a fair A/B. */
+const COMPARE = process.env.BENCH_COMPARE;
 const work = mkdtempSync(join(tmpdir(), 'kafka-tui-bench-'));
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
 
@@ -65,6 +68,20 @@ function toolsFor(classpath) {
   return {
     consume: {
       'kafka-tui': (topic, count) => [...TUI, 'consume', '-t', topic, '--from-beginning', '--max-messages', String(count), '-b', BOOTSTRAP],
+      ...(COMPARE && {
+        'kafka-tui (BENCH_COMPARE)': (topic, count) => [
+          process.execPath,
+          join(COMPARE, 'bin/kafka-tui.js'),
+          'consume',
+          '-t',
+          topic,
+          '--from-beginning',
+          '--max-messages',
+          String(count),
+          '-b',
+          BOOTSTRAP,
+        ],
+      }),
       kcat: (topic, count) => ['kcat', '-b', BOOTSTRAP, '-C', '-t', topic, '-o', 'beginning', '-c', String(count), '-q'],
       'kafka-console-consumer': (topic, count) =>
         java(

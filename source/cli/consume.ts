@@ -292,6 +292,8 @@ export async function run(argv: string[]): Promise<number> {
       if (output.closed) reader?.stop();
       return pending;
     },
+    // Skipped offsets and added partitions change what the output means: said on stderr, beside it.
+    onWarning: (message) => process.stderr.write(`kafka-tui: warning: ${message}\n`),
   };
 
   return withConnection(

@@ -6,9 +6,10 @@ import type { BrokerClient, ClusterClient } from './cluster-client.js';
 import type { ConnectionManager } from './connection.js';
 import { registerCodecs } from './codecs.js';
 import { KafkaUserError } from './errors.js';
-import { fetchTopic, type TopicInfo } from './metadata.js';
+import { UnknownTopicError, fetchTopic, type TopicInfo } from './metadata.js';
 import { EARLIEST, LATEST, READ_COMMITTED, READ_UNCOMMITTED, groupByLeader, listLeaderOffsets } from './offsets.js';
 import { FETCH_REROUTE, NONE, OFFSET_OUT_OF_RANGE, errorName } from './protocol/error-codes.js';
+import { DecodeError } from './protocol/decode-error.js';
 import { requestFetch, type FetchedPartition } from './protocol/fetch.js';
 import { KafkaRecord, type Header } from './record.js';
 import { sleep, withTimeout } from './timing.js';
@@ -39,6 +40,12 @@ export interface ReaderOptions {
    * reported through onClamped, instead of failing the read (the TUI's offset over all partitions).
    */
   clampStart?: boolean;
+  /**
+   * How often a reader that follows every partition (no stopAtEnd, no partition list) asks
+   * for the topic's partitions, to pick up added ones. The Java consumer's metadata.max.age
+   * is 5 minutes; a user watching a topic grow should see the new partitions within seconds.
+   */
+  metadataRefreshMs?: number;
 }
 
 /** A partition whose start offset was moved into its range. */
@@ -58,6 +65,8 @@ export interface ReaderSink {
   onBatch(records: KafkaRecord[]): void | Promise<void>;
   /** Transient trouble the reader is working around, e.g. a leader change. */
   onNotice?(message: string): void;
+  /** A change the user should see though reading goes on: partitions added, offsets skipped. */
+  onWarning?(message: string): void;
   /** With clampStart: the partitions that start elsewhere than asked, once, before any record. */
   onClamped?(clamps: StartClamp[]): void;
 }
@@ -91,6 +100,11 @@ interface PartitionState {
 }
 
 const REROUTE_TIMEOUT_MS = 5_000;
+const METADATA_REFRESH_MS = 5_000;
+/** One broker's metadata may lag another's: an unknown topic is asked about again after this before it counts as deleted. */
+const DELETION_CONFIRM_MS = 1_000;
+/** OFFSET_OUT_OF_RANGE for an offset that ListOffsets says is in range: retried this often, then an error (no loop). */
+const MAX_IN_RANGE_RESETS = 3;
 
 /** Resolves start (and optionally end) offsets by asking each partition's leader. */
 export async function listOffsets(
@@ -143,6 +157,12 @@ export class PartitionReader implements TopicReader {
   private readonly owners = new Map<number, Set<number>>();
   private readonly loops = new Map<number, Promise<void>>();
   private readonly orphans = new Set<number>();
+  /** Orphans whose last fetch was OFFSET_OUT_OF_RANGE: their range is asked for before they are fetched again. */
+  private readonly outOfRange = new Set<number>();
+  /** Consecutive out-of-range answers per partition for an offset the leader's range holds. */
+  private readonly inRangeResets = new Map<number, number>();
+  /** The topic read, as opposed to a topic of the same name created after it was deleted. */
+  private topicId?: string;
   private delivered = 0;
   private stopped = false;
   private failure: unknown;
@@ -162,13 +182,22 @@ export class PartitionReader implements TopicReader {
   async run(): Promise<ReadSummary> {
     const { topic } = this.options;
     const info = await fetchTopic(this.client, topic);
+    this.topicId = info.topicId;
     const partitions = choosePartitions(info, this.options.partitions);
     await this.resolveStart(info, partitions);
     for (const partition of partitions) if (!this.isDone(partition)) this.orphans.add(partition);
 
+    const followsAll = !this.options.stopAtEnd && (this.options.partitions ?? []).length === 0;
+    const refreshMs = this.options.metadataRefreshMs ?? METADATA_REFRESH_MS;
+    let refreshAt = Date.now() + refreshMs;
     let backoff = 100;
     while (!this.stopped && this.failure === undefined && this.remaining() > 0) {
       const changed = new Promise<void>((resolve) => (this.wake = resolve));
+      if (followsAll && Date.now() >= refreshAt) {
+        await this.addNewPartitions();
+        refreshAt = Date.now() + refreshMs;
+        if (this.stopped) break;
+      }
       if (this.orphans.size > 0) {
         const routed = await this.route().catch((error: unknown) => {
           this.sink.onNotice?.(`cannot refresh metadata: ${(error as Error).message}`);
@@ -181,7 +210,7 @@ export class PartitionReader implements TopicReader {
         }
         backoff = 100;
       }
-      await changed;
+      await (followsAll ? Promise.race([changed, sleep(Math.max(0, refreshAt - Date.now()))]) : changed);
     }
     this.markStopped();
     this.release();
@@ -307,15 +336,13 @@ export class PartitionReader implements TopicReader {
 
   /** Assigns partitions without a loop to their current leaders. False if some have no leader yet. */
   private async route(): Promise<boolean> {
-    // Bounded: a broker in the middle of shutting down can hold a request open for a long time.
-    const info = await withTimeout(
-      fetchTopic(this.client, this.options.topic),
-      REROUTE_TIMEOUT_MS,
-      () => new Error(`timed out after ${REROUTE_TIMEOUT_MS / 1000}s asking who leads the partitions`),
-    );
+    const info = await this.currentTopic();
+    if (!info) return false; // deleted: the read has failed
+    const resets = [...this.outOfRange].filter((partition) => this.leaderOf(info, partition) !== null);
+    if (resets.length > 0) await this.resetOutOfRange(info, resets);
     for (const partition of [...this.orphans]) {
-      const leader = info.partitions.find((p) => p.partition === partition)?.leader ?? null;
-      if (leader === null) continue;
+      const leader = this.leaderOf(info, partition);
+      if (leader === null || this.outOfRange.has(partition)) continue;
       this.sink.onNotice?.(`partition ${partition}: reading from leader ${leader}`);
       this.orphans.delete(partition);
       let owned = this.owners.get(leader);
@@ -332,6 +359,120 @@ export class PartitionReader implements TopicReader {
       }
     }
     return this.orphans.size === 0;
+  }
+
+  private leaderOf(info: TopicInfo, partition: number): number | null {
+    return info.partitions.find((p) => p.partition === partition)?.leader ?? null;
+  }
+
+  /**
+   * The topic's metadata now, or undefined once the read has failed because the topic was
+   * deleted (or deleted and created again: a new topic id). One line, no retries after it.
+   */
+  private async currentTopic(): Promise<TopicInfo | undefined> {
+    const { topic } = this.options;
+    // Bounded: a broker in the middle of shutting down can hold a request open for a long time.
+    const ask = () =>
+      withTimeout(
+        fetchTopic(this.client, topic),
+        REROUTE_TIMEOUT_MS,
+        () => new Error(`timed out after ${REROUTE_TIMEOUT_MS / 1000}s asking who leads the partitions`),
+      );
+    let info: TopicInfo;
+    try {
+      info = await ask();
+    } catch (error) {
+      if (!(error instanceof UnknownTopicError)) throw error;
+      await sleep(DELETION_CONFIRM_MS);
+      try {
+        info = await ask();
+      } catch (again) {
+        if (!(again instanceof UnknownTopicError)) throw again;
+        this.fail(new KafkaUserError(`topic ${topic} was deleted`));
+        return undefined;
+      }
+    }
+    if (this.topicId !== undefined && info.topicId !== undefined && info.topicId !== this.topicId) {
+      this.fail(new KafkaUserError(`topic ${topic} was deleted (a new topic of that name exists now)`));
+      return undefined;
+    }
+    return info;
+  }
+
+  /** Partitions added to the topic since the read started join it. */
+  private async addNewPartitions(): Promise<void> {
+    let info: TopicInfo | undefined;
+    try {
+      info = await this.currentTopic();
+    } catch (error) {
+      this.sink.onNotice?.(`cannot refresh metadata: ${(error as Error).message}`);
+      return;
+    }
+    const added = (info?.partitions ?? []).filter((p) => !this.states.has(p.partition) && p.leader !== null).map((p) => p.partition);
+    if (!info || added.length === 0) return;
+    // From their beginning, whatever the start position: they did not exist when the read
+    // started, so each of their records is newer than it, and starting at their end would lose
+    // what was written between their creation and this refresh.
+    const lows = await listOffsets(this.client, info, added, EARLIEST, this.options.readCommitted ?? true).catch((error: unknown) => {
+      this.sink.onNotice?.(`cannot ask where new partitions start: ${(error as Error).message}`);
+      return undefined;
+    });
+    if (!lows || this.stopped) return;
+    for (const partition of added) {
+      this.states.set(partition, { partition, next: lows.get(partition) ?? 0 });
+      this.orphans.add(partition);
+    }
+    this.sink.onWarning?.(
+      added.length === 1
+        ? `${this.options.topic} has a new partition ${added[0]}: reading it from its beginning`
+        : `${this.options.topic} has new partitions ${added.join(', ')}: reading them from their beginning`,
+    );
+    this.wake();
+  }
+
+  /**
+   * Like auto.offset.reset=earliest: a position below the log start (retention or
+   * delete-records overtook the reader) moves to the log start, with a warning that counts
+   * what was skipped. A position past the end (the log was truncated, e.g. after an unclean
+   * leader election) moves to the end rather than to the start: rereading the partition would
+   * show its records twice.
+   */
+  private async resetOutOfRange(info: TopicInfo, partitions: number[]): Promise<void> {
+    // Uncommitted: the broker checks a fetch offset against the log end, not the last stable offset.
+    const [lows, ends] = await Promise.all([
+      listOffsets(this.client, info, partitions, EARLIEST, false),
+      listOffsets(this.client, info, partitions, LATEST, false),
+    ]);
+    for (const partition of partitions) {
+      const state = this.states.get(partition)!;
+      const low = lows.get(partition)!;
+      const end = ends.get(partition)!;
+      this.outOfRange.delete(partition);
+      if (state.next < low) {
+        const skipped = low - state.next;
+        this.sink.onWarning?.(
+          `partition ${partition}: ${skipped} offset${skipped === 1 ? '' : 's'} skipped (${state.next} to ${low - 1}): ` +
+            `removed by retention or delete-records before they were read; continuing from ${low}`,
+        );
+        state.next = low;
+      } else if (state.next > end) {
+        this.sink.onWarning?.(
+          `partition ${partition}: offset ${state.next} is past the partition's end ${end} (its log was truncated); continuing from ${end}`,
+        );
+        state.next = end;
+      } else {
+        const resets = (this.inRangeResets.get(partition) ?? 0) + 1;
+        this.inRangeResets.set(partition, resets);
+        if (resets >= MAX_IN_RANGE_RESETS) {
+          this.fail(
+            new KafkaUserError(
+              `partition ${partition}: offset ${state.next} is out of range for its leader, though it holds ${low} to ${end}`,
+            ),
+          );
+        }
+      }
+      if (this.isDone(partition)) this.orphans.delete(partition);
+    }
   }
 
   private async fetchLoop(leader: number, owned: Set<number>): Promise<void> {
@@ -377,6 +518,10 @@ export class PartitionReader implements TopicReader {
         response = await this.untilStopped(pending);
         if (!response) return;
       } catch (error) {
+        if (error instanceof DecodeError) {
+          this.fail(error); // the same bytes would come again
+          return;
+        }
         if (!this.stopped) this.sink.onNotice?.(`fetch from broker ${leader} failed: ${(error as Error).message}`);
         await sleep(100);
         return; // the partitions go back to routing
@@ -422,12 +567,13 @@ export class PartitionReader implements TopicReader {
       if (!state || !owned.has(fetched.partition)) continue;
       if (fetched.errorCode !== NONE) {
         if (fetched.errorCode === OFFSET_OUT_OF_RANGE) {
-          // Retention removed what we were about to read: continue from the oldest record left.
-          this.sink.onNotice?.(
-            `partition ${state.partition}: offset ${state.next} no longer exists, continuing from ${fetched.logStartOffset}`,
-          );
-          if (fetched.logStartOffset > state.next) state.next = fetched.logStartOffset;
-          else this.fail(new KafkaUserError(`partition ${state.partition}: offset ${state.next} is out of range`));
+          // An answer to a fetch sent before an earlier reset moved the position says nothing.
+          if (fetched.fetchOffset !== state.next) continue;
+          // Routing asks for the partition's range (the error carries no log start) and moves it.
+          owned.delete(fetched.partition);
+          this.outOfRange.add(fetched.partition);
+          this.orphans.add(fetched.partition);
+          this.wake();
         } else if (FETCH_REROUTE.has(fetched.errorCode)) {
           this.sink.onNotice?.(`partition ${state.partition}: ${errorName(fetched.errorCode)}, finding its leader again`);
           owned.delete(fetched.partition);
@@ -439,6 +585,7 @@ export class PartitionReader implements TopicReader {
         continue;
       }
       if (fetched.nextOffset <= state.next) continue;
+      this.inRangeResets.delete(fetched.partition);
       const end = state.end;
       decoders.push(() => fetched.decodeRecords(end));
       span += fetched.nextOffset - state.next;

@@ -55,12 +55,17 @@ function toPartition(raw: RawPartition): PartitionInfo {
   };
 }
 
+/** The cluster does not know the topic (never created, or deleted). */
+export class UnknownTopicError extends KafkaUserError {
+  constructor(readonly topic: string) {
+    super(`unknown topic: ${topic}`);
+  }
+}
+
 export function toClusterMetadata(raw: RawMetadata, requested: readonly string[] | null): ClusterMetadata {
   const topics: TopicInfo[] = [];
   for (const topic of raw.topics) {
-    if (topic.errorCode === UNKNOWN_TOPIC_OR_PARTITION) {
-      throw new KafkaUserError(`unknown topic: ${topic.name}`);
-    }
+    if (topic.errorCode === UNKNOWN_TOPIC_OR_PARTITION) throw new UnknownTopicError(topic.name);
     if (topic.errorCode !== NONE && topic.errorCode !== LEADER_NOT_AVAILABLE) {
       throw new KafkaUserError(`topic ${topic.name}: ${errorName(topic.errorCode)}`);
     }
@@ -91,6 +96,6 @@ export async function fetchMetadata(client: ClusterClient, topics: readonly stri
 /** One topic's metadata; an unknown topic is a user error. */
 export async function fetchTopic(client: ClusterClient, topic: string): Promise<TopicInfo> {
   const [info] = (await fetchMetadata(client, [topic])).topics;
-  if (!info) throw new KafkaUserError(`unknown topic: ${topic}`);
+  if (!info) throw new UnknownTopicError(topic);
   return info;
 }

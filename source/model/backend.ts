@@ -33,6 +33,8 @@ export interface RecordSink {
   error(error: unknown): void;
   /** The partitions a clampStart request started elsewhere than asked. */
   clamped?(clamps: StartClamp[]): void;
+  /** A change the user should know of while records keep coming: partitions added, offsets skipped. */
+  notice?(message: string): void;
 }
 
 export interface Subscription {

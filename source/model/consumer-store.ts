@@ -13,7 +13,7 @@ export interface ConsumerState {
   request?: ConsumeRequest;
   paused: boolean;
   error?: string;
-  /** Something the user should know about this consume that is not an error (a clamped start). */
+  /** Something the user should know about this consume that is not an error (a clamped start, added partitions, skipped offsets). */
   notice?: string;
   search: string;
   /** Follows the newest record until the user moves up. */
@@ -69,6 +69,9 @@ export class ConsumerStore extends Store<ConsumerState> {
         if (this.state.request === request && request.from.kind === 'offset') {
           this.update({ notice: clampNotice(request.from.offset, clamps) });
         }
+      },
+      notice: (notice) => {
+        if (this.state.request === request) this.update({ notice });
       },
     });
   }

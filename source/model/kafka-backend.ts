@@ -31,7 +31,11 @@ function consume(connection: ConnectionManager, request: ConsumeRequest, sink: R
       partitionMaxBytes: PARTITION_MAX_BYTES,
       clampStart: request.clampStart,
     },
-    { onBatch: (records) => sink.records(records), onClamped: (clamps) => sink.clamped?.(clamps) },
+    {
+      onBatch: (records) => sink.records(records),
+      onClamped: (clamps) => sink.clamped?.(clamps),
+      onWarning: (message) => sink.notice?.(message),
+    },
   );
   const done = reader.run().then(
     () => {},

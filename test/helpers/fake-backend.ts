@@ -130,6 +130,16 @@ export class FakeBackend implements Backend {
     this.sink?.clamped?.(clamps);
   }
 
+  /** What a real reader reports while reading on: partitions added, offsets skipped. */
+  reportNotice(message: string): void {
+    this.sink?.notice?.(message);
+  }
+
+  /** Ends the running consume with an error, as a real reader does (e.g. the topic was deleted). */
+  failConsume(error: Error): void {
+    this.sink?.error(error);
+  }
+
   produce = async (request: ProduceRequest): Promise<ProduceResult> => {
     if (this.produceError) throw this.produceError;
     this.produced.push(request);

@@ -2,7 +2,13 @@
 // leader (or none), a log per partition, and a hook before every fetch to move leaders, inject
 // error codes or break the connection. Requests and responses go through the real codecs.
 import type { BrokerClient, ClusterClient, WireRequest } from '../../source/kafka/cluster-client.js';
-import { LEADER_NOT_AVAILABLE, NONE, NOT_LEADER_OR_FOLLOWER, OFFSET_OUT_OF_RANGE } from '../../source/kafka/protocol/error-codes.js';
+import {
+  LEADER_NOT_AVAILABLE,
+  NONE,
+  NOT_LEADER_OR_FOLLOWER,
+  OFFSET_OUT_OF_RANGE,
+  UNKNOWN_TOPIC_OR_PARTITION,
+} from '../../source/kafka/protocol/error-codes.js';
 import { NO_IDENTITY, encodeBatch } from '../../source/kafka/protocol/produce.js';
 import { FETCH_V11, METADATA_V12 } from '../../source/kafka/protocol/send-request.js';
 import { KafkaBytes } from './kafka-bytes.js';
@@ -30,6 +36,11 @@ export class FakeCluster implements ClusterClient {
   /** Records per fetched batch: small, so a read takes several fetches. */
   batchSize = 3;
   fetches = 0;
+  metadataRequests = 0;
+  /** The topic is gone: metadata and fetches answer UNKNOWN_TOPIC_OR_PARTITION. */
+  deleted = false;
+  /** Changes when the topic is deleted and created again. */
+  topicId = Buffer.alloc(16, 1);
   /** Called before each partition of each fetch: may change the cluster, return an error code, or throw (a broken connection). */
   beforeFetch: (attempt: FetchAttempt) => number | void = () => {};
 
@@ -54,6 +65,7 @@ export class FakeCluster implements ClusterClient {
   async syncBrokers(): Promise<void> {}
 
   metadataResponse(): Buffer {
+    this.metadataRequests++;
     const w = new KafkaBytes().uvarint(0).int32(0); // header tags, throttle
     w.uvarint(this.live.size + 1);
     for (const id of this.live)
@@ -63,12 +75,13 @@ export class FakeCluster implements ClusterClient {
         .compactString(null)
         .uvarint(0);
     w.compactString('fake-cluster').int32(1).uvarint(2); // cluster id, controller, one topic
-    w.int16(NONE)
+    w.int16(this.deleted ? UNKNOWN_TOPIC_OR_PARTITION : NONE)
       .compactString(this.topic)
-      .push(Buffer.alloc(16, 1))
+      .push(this.deleted ? Buffer.alloc(16) : this.topicId)
       .push(Buffer.from([0])); // error, name, id, internal
-    w.uvarint(this.partitions.size + 1);
-    for (const [id, p] of this.partitions) {
+    const partitions = this.deleted ? [] : [...this.partitions];
+    w.uvarint(partitions.length + 1);
+    for (const [id, p] of partitions) {
       const leader = p.leader ?? -1;
       w.int16(p.leader === null ? LEADER_NOT_AVAILABLE : NONE)
         .int32(id)
@@ -99,6 +112,7 @@ export class FakeCluster implements ClusterClient {
     for (const { partition, offset } of asked) {
       const p = this.partitions.get(partition)!;
       let error = this.beforeFetch({ broker, partition, offset, count: this.fetches }) ?? NONE;
+      if (error === NONE && this.deleted) error = UNKNOWN_TOPIC_OR_PARTITION;
       if (error === NONE && p.leader !== broker) error = NOT_LEADER_OR_FOLLOWER;
       const end = p.logStart + p.values.length;
       if (error === NONE && (offset < p.logStart || offset > end)) error = OFFSET_OUT_OF_RANGE;

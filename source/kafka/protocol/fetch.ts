@@ -3,7 +3,8 @@
 // work; this one makes one small object per record whose key and value are views into the
 // response buffer, and applies read_committed filtering per batch.
 import type { BrokerClient } from '../cluster-client.js';
-import { decompress } from '../codecs.js';
+import { decompress, decompressedLimit } from '../codecs.js';
+import { crc32c } from '../internals.js';
 import { KafkaRecord, type Header } from '../record.js';
 import {
   ATTR_COMPRESSION,
@@ -14,6 +15,7 @@ import {
   BATCH_LENGTH,
   BATCH_LENGTH_OVERHEAD,
   CONTROL_ABORT,
+  CRC,
   CURRENT_MAGIC,
   BASE_TIMESTAMP,
   LAST_OFFSET_DELTA,
@@ -22,6 +24,7 @@ import {
   RECORD_COUNT,
   readInt64 as int64,
 } from './record-batch.js';
+import { DecodeError, corruptBatch } from './decode-error.js';
 import { FETCH_V11, sendRequest } from './send-request.js';
 import { VarintReader } from './varint.js';
 
@@ -43,7 +46,8 @@ export interface FetchRequest {
 export interface FetchedPartition {
   partition: number;
   errorCode: number;
-  logStartOffset: number;
+  /** The offset this partition was fetched from. */
+  fetchOffset: number;
   /** The offset to fetch next: past every complete batch, including control and aborted ones; -1 if none. */
   nextOffset: number;
   /**
@@ -88,69 +92,100 @@ interface AbortedTransaction {
   firstOffset: number;
 }
 
-/** Decodes a Fetch v11 response body; throws only on a malformed response. */
-/** fetchedFrom: the offset asked for per partition; a compressed batch may start before it. */
+/**
+ * Decodes a Fetch v11 response body. Every length and count is checked against the bytes
+ * there, so a truncated or lying response throws a DecodeError instead of reading past it,
+ * looping or allocating on its word. fetchedFrom: the offset asked for per partition; a
+ * compressed batch may start before it.
+ */
 export function decodeFetchResponse(payload: Buffer, topic: string, fetchedFrom: ReadonlyMap<number, number>): FetchedPartition[] {
-  let at = 4; // throttle time
-  const errorCode = payload.readInt16BE(at);
-  at += 2 + 4; // error code, session id
+  let at = 0;
+  /** Moves past `bytes` bytes, checked; returns where they start. */
+  const take = (bytes: number, what: string): number => {
+    if (bytes < 0 || at + bytes > payload.length) {
+      throw new DecodeError(`malformed Fetch response for ${topic}: ${what} runs past its end (${payload.length} bytes)`);
+    }
+    at += bytes;
+    return at - bytes;
+  };
+  take(4, 'the throttle time');
+  const errorCode = payload.readInt16BE(take(2, 'the error code'));
+  take(4, 'the session id');
   const result: FetchedPartition[] = [];
-  const topicCount = payload.readInt32BE(at);
-  at += 4;
+  // Counts only bound loops whose every turn takes bytes: a lying count runs out of them.
+  const topicCount = payload.readInt32BE(take(4, 'the topic count'));
   for (let t = 0; t < topicCount; t++) {
-    const nameLength = payload.readInt16BE(at);
-    at += 2 + nameLength;
-    const partitionCount = payload.readInt32BE(at);
-    at += 4;
+    take(payload.readInt16BE(take(2, 'a topic name length')), 'a topic name');
+    const partitionCount = payload.readInt32BE(take(4, 'the partition count'));
     for (let i = 0; i < partitionCount; i++) {
-      const partition = payload.readInt32BE(at);
-      const partitionError = payload.readInt16BE(at + 4) || errorCode;
-      // The high watermark and last stable offset (at + 6, at + 14) are not needed: the end
-      // offsets come from ListOffsets.
-      const logStartOffset = int64(payload, at + 22);
-      at += 30;
-      const abortedCount = payload.readInt32BE(at);
-      at += 4;
+      // Partition, error code, then the high watermark, last stable offset and log start offset,
+      // which are not needed: the end offsets come from ListOffsets, and with an error they are -1.
+      const header = take(4 + 2 + 8 + 8 + 8, 'a partition header');
+      const partition = payload.readInt32BE(header);
+      const partitionError = payload.readInt16BE(header + 4) || errorCode;
+      const abortedCount = payload.readInt32BE(take(4, 'the aborted transaction count')); // -1: null
       const aborted: AbortedTransaction[] = [];
       for (let a = 0; a < abortedCount; a++) {
-        aborted.push({ producerId: int64(payload, at), firstOffset: int64(payload, at + 8) });
-        at += 16;
+        const entry = take(16, 'an aborted transaction');
+        aborted.push({ producerId: int64(payload, entry), firstOffset: int64(payload, entry + 8) });
       }
-      at += 4; // preferred read replica
-      const recordsLength = payload.readInt32BE(at);
-      at += 4;
-      const start = at;
-      const end = at + Math.max(recordsLength, 0);
+      take(4, 'the preferred read replica');
+      const recordsLength = payload.readInt32BE(take(4, 'the records length')); // -1: null
+      const start = take(Math.max(recordsLength, 0), `the records of partition ${partition}`);
+      const end = at;
       const fromOffset = fetchedFrom.get(partition) ?? 0;
-      const fetched: FetchedPartition = {
+      result.push({
         partition,
         errorCode: partitionError,
-        logStartOffset,
-        nextOffset: nextOffsetOf(payload, start, end),
+        fetchOffset: fromOffset,
+        nextOffset: nextOffsetOf(payload, start, end, topic, partition),
         decodeRecords: (until = Infinity) => {
           const records: KafkaRecord[] = [];
           decodeBatches(payload, start, end, topic, partition, records, aborted, fromOffset, until);
           return records;
         },
-      };
-      at = end;
-      result.push(fetched);
+      });
     }
   }
   return result;
 }
 
+/** Fewest bytes after the length field: the rest of a batch header. */
+const MIN_BATCH_LENGTH = BATCH_HEADER_BYTES - BATCH_LENGTH_OVERHEAD;
+
+/**
+ * Where the batch at `at` ends, or -1 for a partial batch at the end of the records (a response
+ * is cut at the byte limit; the rest is fetched next time). A batch too short for its header
+ * or of another format than v2 is corrupt.
+ */
+function batchEndOf(buffer: Buffer, at: number, end: number, topic: string, partition: number): number {
+  if (at + BATCH_HEADER_BYTES > end) return -1;
+  const length = buffer.readInt32BE(at + BATCH_LENGTH);
+  if (length < MIN_BATCH_LENGTH) {
+    throw corruptBatch(topic, partition, int64(buffer, at), `its length ${length} is shorter than a batch header`);
+  }
+  const batchEnd = at + BATCH_LENGTH_OVERHEAD + length;
+  if (batchEnd > end) return -1;
+  const magic = buffer.readInt8(at + MAGIC);
+  if (magic !== CURRENT_MAGIC) {
+    throw corruptBatch(topic, partition, int64(buffer, at), `unsupported record format (magic ${magic}; only v2, Kafka 0.11+, is read)`);
+  }
+  if (buffer.readInt32BE(at + LAST_OFFSET_DELTA) < 0) {
+    throw corruptBatch(topic, partition, int64(buffer, at), 'its last offset delta is negative');
+  }
+  return batchEnd;
+}
+
 /** The offset after the last complete batch, from the batch headers alone. */
-function nextOffsetOf(buffer: Buffer, start: number, end: number): number {
+function nextOffsetOf(buffer: Buffer, start: number, end: number, topic: string, partition: number): number {
   let next = -1;
-  for (let at = start; at + BATCH_HEADER_BYTES <= end;) {
-    const batchEnd = at + BATCH_LENGTH_OVERHEAD + buffer.readInt32BE(at + BATCH_LENGTH);
-    if (batchEnd > end) break;
+  for (let at = start, batchEnd: number; (batchEnd = batchEndOf(buffer, at, end, topic, partition)) >= 0; at = batchEnd) {
     next = int64(buffer, at) + buffer.readInt32BE(at + LAST_OFFSET_DELTA) + 1;
-    at = batchEnd;
   }
   return next;
 }
+
+const hex = (value: number) => `0x${value.toString(16).padStart(8, '0')}`;
 
 function decodeBatches(
   buffer: Buffer,
@@ -166,20 +201,23 @@ function decodeBatches(
   // Each call walks its own copy: decoding the same response twice must filter the same way.
   const pending = [...aborted].sort((a, b) => a.firstOffset - b.firstOffset);
   const abortedProducers = new Set<number>();
+  // Shared by the partition's compressed batches: what one response may make us allocate.
+  let decompressBudget = decompressedLimit(end - start);
   let at = start;
-  // A response may end in a partial batch (cut at the byte limit): it is fetched again next time.
-  while (at + BATCH_HEADER_BYTES <= end) {
+  for (let batchEnd: number; (batchEnd = batchEndOf(buffer, at, end, topic, partition)) >= 0;) {
     const baseOffset = int64(buffer, at);
-    const batchEnd = at + BATCH_LENGTH_OVERHEAD + buffer.readInt32BE(at + BATCH_LENGTH);
-    if (batchEnd > end) break;
-    const magic = buffer.readInt8(at + MAGIC);
-    if (magic !== CURRENT_MAGIC) throw new Error(`unsupported record format (magic ${magic}) at offset ${baseOffset}`);
+    if (baseOffset >= until) break;
+    const corrupt = (what: string) => corruptBatch(topic, partition, baseOffset, what);
+    // As the Java consumer does with check.crcs=true (its default): a batch damaged on disk or on
+    // the way is an error, not records with wrong bytes.
+    const storedCrc = buffer.readUInt32BE(at + CRC);
+    const crc = crc32c(buffer.subarray(at + ATTRIBUTES, batchEnd));
+    if (crc !== storedCrc) throw corrupt(`CRC-32C mismatch (stored ${hex(storedCrc)}, computed ${hex(crc)})`);
     const attributes = buffer.readInt16BE(at + ATTRIBUTES);
     const lastOffset = baseOffset + buffer.readInt32BE(at + LAST_OFFSET_DELTA);
     const baseTimestamp = int64(buffer, at + BASE_TIMESTAMP);
     const producerId = int64(buffer, at + PRODUCER_ID);
     const count = buffer.readInt32BE(at + RECORD_COUNT);
-    if (baseOffset >= until) break;
     const records = at + BATCH_HEADER_BYTES;
     at = batchEnd;
 
@@ -193,39 +231,60 @@ function decodeBatches(
     }
     if (attributes & ATTR_CONTROL) {
       // A commit or abort marker: never shown; an abort ends the producer's aborted transaction.
-      if (controlType(buffer, records) === CONTROL_ABORT) abortedProducers.delete(producerId);
+      if (controlType(buffer, records, batchEnd, corrupt) === CONTROL_ABORT) abortedProducers.delete(producerId);
       continue;
     }
     if (attributes & ATTR_TRANSACTIONAL && abortedProducers.has(producerId)) continue;
+    const batch: BatchInfo = { count, baseOffset, lastOffset, baseTimestamp, corrupt };
     const codec = attributes & ATTR_COMPRESSION;
     if (codec === 0) {
-      decodeRecords(buffer, records, batchEnd, count, baseOffset, baseTimestamp, fromOffset, until, topic, partition, into);
+      decodeRecords(buffer, records, batchEnd, batch, fromOffset, until, topic, partition, into);
     } else {
-      const plain = decompress(codec, buffer.subarray(records, batchEnd));
-      decodeRecords(plain, 0, plain.length, count, baseOffset, baseTimestamp, fromOffset, until, topic, partition, into);
+      let plain: Buffer;
+      try {
+        plain = decompress(codec, buffer.subarray(records, batchEnd), decompressBudget);
+      } catch (error) {
+        throw corrupt(`its records do not decompress (codec ${codec}): ${(error as Error).message}`);
+      }
+      decompressBudget -= plain.length;
+      decodeRecords(plain, 0, plain.length, batch, fromOffset, until, topic, partition, into);
     }
   }
 }
 
 /** The type field of a control record's key (version int16, type int16). */
-function controlType(buffer: Buffer, at: number): number {
+function controlType(buffer: Buffer, at: number, end: number, corrupt: (what: string) => DecodeError): number {
   // Record: length varint, attributes int8, timestamp delta varint, offset delta varint, key length varint, key.
-  const r = new VarintReader(buffer, at);
-  r.unsigned(); // length
-  r.at += 1; // attributes
-  r.unsigned(); // timestamp delta
-  r.unsigned(); // offset delta
-  r.unsigned(); // key length
+  const r = new VarintReader(buffer.subarray(0, end), at);
+  try {
+    r.unsigned(); // length
+    r.at += 1; // attributes
+    r.unsigned(); // timestamp delta
+    r.unsigned(); // offset delta
+    r.unsigned(); // key length
+  } catch (error) {
+    throw corrupt(`its control record is malformed: ${(error as Error).message}`);
+  }
+  if (r.at + 4 > end) throw corrupt('its control record key is cut short');
   return buffer.readInt16BE(r.at + 2);
 }
+
+interface BatchInfo {
+  count: number;
+  baseOffset: number;
+  lastOffset: number;
+  baseTimestamp: number;
+  corrupt: (what: string) => DecodeError;
+}
+
+/** Varints longer than this many bytes: past any int64 we can hold exactly (2^53). */
+const MAX_VARINT_MULTIPLIER = 128 ** 7;
 
 function decodeRecords(
   buffer: Buffer,
   start: number,
   end: number,
-  count: number,
-  baseOffset: number,
-  baseTimestamp: number,
+  { count, baseOffset, lastOffset, baseTimestamp, corrupt }: BatchInfo,
   fromOffset: number,
   until: number,
   topic: string,
@@ -236,10 +295,12 @@ function decodeRecords(
 
   // Zigzag varints (varint.ts's readZigzag), inlined as a closure over `at`: this loop runs once
   // per field of every record consumed, and a shared reader object measured slower here.
+  // Reading past `end` gives 0s (undefined & 0x7f); the record length check below catches it.
   const varint = (): number => {
     let byte = buffer[at++]!;
     let value = byte & 0x7f;
     for (let multiplier = 128; byte & 0x80; multiplier *= 128) {
+      if (multiplier > MAX_VARINT_MULTIPLIER) throw corrupt('a varint is longer than 8 bytes');
       byte = buffer[at++]!;
       value += (byte & 0x7f) * multiplier;
     }
@@ -253,11 +314,16 @@ function decodeRecords(
     return value;
   };
 
-  for (let i = 0; i < count && at < end; i++) {
-    varint(); // record length
+  if (count < 0 || count > end - start) throw corrupt(`it declares ${count} records in ${end - start} bytes`);
+  let i = 0;
+  for (; i < count && at < end; i++) {
+    const length = varint();
+    const recordEnd = at + length;
+    if (!(length > 0 && recordEnd <= end)) throw corrupt(`record ${i} has a length of ${length}, past the end of the batch`);
     at += 1; // attributes
     const timestamp = baseTimestamp + varint();
     const offset = baseOffset + varint();
+    if (offset < baseOffset || offset > lastOffset) throw corrupt(`record ${i} has offset ${offset}, outside the batch`);
     const keyLength = varint();
     const keyStart = at;
     if (keyLength > 0) at += keyLength;
@@ -265,6 +331,9 @@ function decodeRecords(
     const valueStart = at;
     if (valueLength > 0) at += valueLength;
     const headerCount = varint();
+    if (keyLength < -1 || valueLength < -1 || headerCount < 0 || headerCount > end - at) {
+      throw corrupt(`record ${i} has a negative or oversized key, value or header count`);
+    }
     let headers = NO_HEADERS;
     if (headerCount > 0) {
       const list: Header[] = [];
@@ -274,6 +343,7 @@ function decodeRecords(
       }
       headers = list;
     }
+    if (at !== recordEnd) throw corrupt(`record ${i} has fields that do not add up to its length`);
     if (offset >= until) return;
     if (offset >= fromOffset) {
       out.push(
@@ -281,6 +351,8 @@ function decodeRecords(
       );
     }
   }
+  if (i < count) throw corrupt(`it declares ${count} records but holds ${i}`);
+  if (at < end) throw corrupt(`it has ${end - at} bytes after its last record`);
 }
 
 export async function requestFetch(broker: BrokerClient, request: FetchRequest, timeoutMs: number): Promise<FetchedPartition[]> {

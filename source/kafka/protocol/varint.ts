@@ -1,6 +1,10 @@
 // Kafka's varints, in one place: unsigned (the flexible versions' lengths and tag counts) and
 // zigzag-signed (inside records). Values stay below 2^53, so plain arithmetic is exact.
 // (The fetch decoder inlines its own copy of readZigzag: see decodeRecords in fetch.ts.)
+import { DecodeError } from './decode-error.js';
+
+/** Java reads at most 10 bytes for a varlong; longer is malformed, and past 2^53 we cannot hold it anyway. */
+const MAX_VARINT_BYTES = 10;
 
 export function unsignedSize(value: number): number {
   let size = 1;
@@ -37,12 +41,13 @@ export class VarintReader {
 
   unsigned(): number {
     let value = 0;
-    for (let multiplier = 1; ; multiplier *= 128) {
+    for (let i = 0, multiplier = 1; i < MAX_VARINT_BYTES; i++, multiplier *= 128) {
       const byte = this.buffer[this.at++];
-      if (byte === undefined) throw new RangeError('truncated varint');
+      if (byte === undefined) throw new DecodeError('truncated varint');
       value += (byte & 0x7f) * multiplier;
       if ((byte & 0x80) === 0) return value;
     }
+    throw new DecodeError(`varint longer than ${MAX_VARINT_BYTES} bytes`);
   }
 
   zigzag(): number {

@@ -1,4 +1,5 @@
 // Minimal readers/writers for Kafka's flexible (KIP-482) encoding, which kafkajs lacks.
+import { DecodeError } from './decode-error.js';
 import { VarintReader, unsignedSize, writeUnsigned } from './varint.js';
 
 export class WireWriter {
@@ -58,6 +59,7 @@ export class WireWriter {
   }
 }
 
+/** Reads a response; any length or count that runs past the bytes there is a DecodeError. */
 export class WireReader {
   private readonly varints: VarintReader;
 
@@ -73,8 +75,16 @@ export class WireReader {
     this.varints.at = at;
   }
 
+  /** Checks that `bytes` more bytes are there; returns where they start. */
+  private need(bytes: number): number {
+    if (bytes < 0 || this.offset + bytes > this.buffer.length) {
+      throw new DecodeError(`malformed response: ${bytes} bytes wanted at ${this.offset} of ${this.buffer.length}`);
+    }
+    return this.offset;
+  }
+
   int8(): number {
-    const value = this.buffer.readInt8(this.offset);
+    const value = this.buffer.readInt8(this.need(1));
     this.offset += 1;
     return value;
   }
@@ -84,13 +94,13 @@ export class WireReader {
   }
 
   int16(): number {
-    const value = this.buffer.readInt16BE(this.offset);
+    const value = this.buffer.readInt16BE(this.need(2));
     this.offset += 2;
     return value;
   }
 
   int32(): number {
-    const value = this.buffer.readInt32BE(this.offset);
+    const value = this.buffer.readInt32BE(this.need(4));
     this.offset += 4;
     return value;
   }
@@ -118,7 +128,7 @@ export class WireReader {
   compactNullableString(): string | null {
     const length = this.uvarint() - 1;
     if (length < 0) return null;
-    const value = this.buffer.toString('utf8', this.offset, this.offset + length);
+    const value = this.buffer.toString('utf8', this.need(length), this.offset + length);
     this.offset += length;
     return value;
   }
@@ -128,13 +138,15 @@ export class WireReader {
   }
 
   uuid(): Buffer {
-    const value = this.buffer.subarray(this.offset, this.offset + 16);
+    const value = this.buffer.subarray(this.need(16), this.offset + 16);
     this.offset += 16;
     return value;
   }
 
   compactArray<T>(item: () => T): T[] {
     const length = this.uvarint() - 1;
+    // Each item takes at least a byte: a longer count is a lie, and would loop on it.
+    if (length > 0) this.need(length);
     const items: T[] = [];
     for (let i = 0; i < length; i++) items.push(item());
     return items;
@@ -145,7 +157,9 @@ export class WireReader {
     const count = this.uvarint();
     for (let i = 0; i < count; i++) {
       this.uvarint();
-      this.offset += this.uvarint();
+      const size = this.uvarint();
+      this.need(size);
+      this.offset += size;
     }
   }
 }

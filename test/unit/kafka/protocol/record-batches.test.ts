@@ -4,41 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compressorFor, COMPRESSION_CODES, type CompressionName } from '../../../../source/kafka/codecs.js';
 import { decodeFetchResponse } from '../../../../source/kafka/protocol/fetch.js';
 import { NO_IDENTITY, encodeBatch, type BatchRecord } from '../../../../source/kafka/protocol/produce.js';
-
-/** Gives a batch the base offset a broker would, since the encoder leaves it 0. */
-function at(batch: Buffer, baseOffset: number): Buffer {
-  const copy = Buffer.from(batch);
-  copy.writeBigInt64BE(BigInt(baseOffset), 0);
-  return copy;
-}
-
-function response(records: Buffer, aborted: Array<[producerId: number, firstOffset: number]> = []): Buffer {
-  const topic = Buffer.from('t');
-  const head = Buffer.alloc(4 + 2 + 4 + 4 + 2 + topic.length + 4 + 4 + 2 + 8 * 3 + 4);
-  let p = 0;
-  p = head.writeInt32BE(0, p); // throttle
-  p = head.writeInt16BE(0, p); // error
-  p = head.writeInt32BE(0, p); // session
-  p = head.writeInt32BE(1, p); // topics
-  p = head.writeInt16BE(topic.length, p);
-  p += topic.copy(head, p);
-  p = head.writeInt32BE(1, p); // partitions
-  p = head.writeInt32BE(0, p); // partition 0
-  p = head.writeInt16BE(0, p);
-  p = head.writeBigInt64BE(100n, p); // high watermark
-  p = head.writeBigInt64BE(100n, p);
-  p = head.writeBigInt64BE(0n, p);
-  head.writeInt32BE(aborted.length, p);
-  const abortedBytes = Buffer.alloc(aborted.length * 16);
-  aborted.forEach(([producerId, first], i) => {
-    abortedBytes.writeBigInt64BE(BigInt(producerId), i * 16);
-    abortedBytes.writeBigInt64BE(BigInt(first), i * 16 + 8);
-  });
-  const tail = Buffer.alloc(8);
-  tail.writeInt32BE(-1, 0); // preferred read replica
-  tail.writeInt32BE(records.length, 4);
-  return Buffer.concat([head, abortedBytes, tail, records]);
-}
+import { atOffset as at, fetchResponse as response, withAttributes } from '../../../helpers/fetch-bytes.js';
 
 const sample: BatchRecord[] = [
   {
@@ -101,8 +67,7 @@ describe('record batches', () => {
       encodeBatch([{ key: null, value: Buffer.from(value), headers: [] }], { producerId, producerEpoch: 0, baseSequence: 0 }, 0, (d) => d),
       offset,
     );
-    batch.writeInt16BE(0x10, 21); // transactional (CRC is not checked by the decoder)
-    return batch;
+    return withAttributes(batch, 0x10); // transactional
   };
   const marker = (offset: number, producerId: number, type: number) => {
     const key = Buffer.alloc(4);
@@ -112,8 +77,7 @@ describe('record batches', () => {
       encodeBatch([{ key, value: Buffer.alloc(6), headers: [] }], { producerId, producerEpoch: 0, baseSequence: -1 }, 0, (d) => d),
       offset,
     );
-    batch.writeInt16BE(0x30, 21); // transactional + control
-    return batch;
+    return withAttributes(batch, 0x30); // transactional + control
   };
 
   it('hides records of aborted transactions and control batches', () => {
