@@ -8,6 +8,7 @@ import { createCluster } from './internals.js';
 import { LogSink } from './log-sink.js';
 import { KafkaUserError } from './errors.js';
 import { fetchMetadata } from './metadata.js';
+import type { TlsMaterial } from './security.js';
 import { withTimeout } from './timing.js';
 
 export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512';
@@ -18,7 +19,8 @@ export interface ConnectionOptions {
   /** Time allowed to reach the cluster at all, and per TCP connect. */
   connectionTimeoutMs: number;
   requestTimeoutMs: number;
-  tls?: { ca?: string; cert?: string; key?: string; rejectUnauthorized: boolean };
+  /** verifyHostname false: the chain is still checked, the broker's name is not (ssl.endpoint.identification.algorithm=). */
+  tls?: TlsMaterial & { rejectUnauthorized: boolean; verifyHostname: boolean };
   sasl?: { mechanism: SaslMechanism; username: string; password: string };
   logFile?: string;
 }
@@ -179,7 +181,8 @@ export class ConnectionManager {
   private tlsConfig(): TlsConnectionOptions | undefined {
     const tls = this.options.tls;
     if (!tls) return undefined;
-    return { ca: tls.ca, cert: tls.cert, key: tls.key, rejectUnauthorized: tls.rejectUnauthorized };
+    const { verifyHostname, ...options } = tls;
+    return verifyHostname ? options : { ...options, checkServerIdentity: () => undefined };
   }
 
   private saslConfig(): SASLOptions | undefined {
