@@ -8,7 +8,7 @@ import { createCluster } from './internals.js';
 import { LogSink } from './log-sink.js';
 import { KafkaUserError } from './errors.js';
 import { fetchMetadata } from './metadata.js';
-import type { TlsMaterial } from './security.js';
+import { enabledMechanisms, explainSaslFailure, type TlsMaterial } from './security.js';
 import { withTimeout } from './timing.js';
 
 export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512';
@@ -159,8 +159,14 @@ export class ConnectionManager {
     if (this.current.state !== 'ready') this.setStatus({ state: 'connecting' });
     // Refused or unresolvable on every bootstrap server fails now, not at the timeout.
     const hopeless = this.bootstrap.hopeless();
-    const connected = Promise.race([connect(), hopeless.failed]);
+    const connected = Promise.race([connect(), hopeless.failed]).catch(async (error: unknown) => {
+      throw (await explainSaslFailure(error, this.options.sasl, () => this.askEnabledMechanisms())) ?? error;
+    });
     return this.within(connected, 'connecting', this.options.connectionTimeoutMs).finally(hopeless.stop);
+  }
+
+  private askEnabledMechanisms(): Promise<string[] | undefined> {
+    return enabledMechanisms(this.options.brokers[0]!, this.tlsConfig(), Math.min(this.options.connectionTimeoutMs, 5_000));
   }
 
   /** Bounds a request by wall time: kafkajs retries with backoff can otherwise outlast any timeout the user set. */

@@ -6,9 +6,9 @@ import type { BrokerClient, ClusterClient } from './cluster-client.js';
 import type { ConnectionManager } from './connection.js';
 import { registerCodecs } from './codecs.js';
 import { KafkaUserError } from './errors.js';
-import { fetchTopic, type TopicInfo } from './metadata.js';
+import { fetchTopic, notAuthorized, type TopicInfo } from './metadata.js';
 import { EARLIEST, LATEST, READ_COMMITTED, READ_UNCOMMITTED, groupByLeader, listLeaderOffsets } from './offsets.js';
-import { FETCH_REROUTE, NONE, OFFSET_OUT_OF_RANGE, errorName } from './protocol/error-codes.js';
+import { FETCH_REROUTE, NONE, OFFSET_OUT_OF_RANGE, TOPIC_AUTHORIZATION_FAILED, errorName } from './protocol/error-codes.js';
 import { requestFetch, type FetchedPartition } from './protocol/fetch.js';
 import { KafkaRecord, type Header } from './record.js';
 import { sleep, withTimeout } from './timing.js';
@@ -161,7 +161,7 @@ export class PartitionReader implements TopicReader {
 
   async run(): Promise<ReadSummary> {
     const { topic } = this.options;
-    const info = await fetchTopic(this.client, topic);
+    const info = await fetchTopic(this.client, topic, 'consume');
     const partitions = choosePartitions(info, this.options.partitions);
     await this.resolveStart(info, partitions);
     for (const partition of partitions) if (!this.isDone(partition)) this.orphans.add(partition);
@@ -309,7 +309,7 @@ export class PartitionReader implements TopicReader {
   private async route(): Promise<boolean> {
     // Bounded: a broker in the middle of shutting down can hold a request open for a long time.
     const info = await withTimeout(
-      fetchTopic(this.client, this.options.topic),
+      fetchTopic(this.client, this.options.topic, 'consume'),
       REROUTE_TIMEOUT_MS,
       () => new Error(`timed out after ${REROUTE_TIMEOUT_MS / 1000}s asking who leads the partitions`),
     );
@@ -433,6 +433,8 @@ export class PartitionReader implements TopicReader {
           owned.delete(fetched.partition);
           this.orphans.add(fetched.partition);
           this.wake();
+        } else if (fetched.errorCode === TOPIC_AUTHORIZATION_FAILED) {
+          this.fail(notAuthorized(this.options.topic, 'consume'));
         } else {
           this.fail(new KafkaUserError(`partition ${state.partition}: ${errorName(fetched.errorCode)}`));
         }
@@ -517,9 +519,17 @@ export class GroupConsumer implements TopicReader {
   ) {}
 
   async run(): Promise<ReadSummary> {
+    try {
+      return await this.read();
+    } catch (error) {
+      throw groupFailure(error, this.options.groupId) ?? error;
+    }
+  }
+
+  private async read(): Promise<ReadSummary> {
     registerCodecs();
     const { topic, groupId, stopAtEnd } = this.options;
-    const info = await fetchTopic(this.connection.cluster, topic);
+    const info = await fetchTopic(this.connection.cluster, topic, 'consume');
     const partitions = info.partitions.map((p) => p.partition);
     if (stopAtEnd) {
       const admin = await this.connection.admin();
@@ -633,4 +643,19 @@ export class GroupConsumer implements TopicReader {
       positions: [...this.positions.values()].sort((a, b) => a.partition - b.partition),
     };
   }
+}
+
+/**
+ * A denied group in one line naming it. kafkajs reports a FindCoordinator that the broker refused
+ * (GROUP_AUTHORIZATION_FAILED) only as "Failed to find group coordinator", so that says both.
+ */
+function groupFailure(error: unknown, groupId: string): KafkaUserError | undefined {
+  const { name, type } = error as { name?: string; type?: string };
+  if (type === 'GROUP_AUTHORIZATION_FAILED') return new KafkaUserError(`not authorized to use group ${groupId}`);
+  if (name === 'KafkaJSGroupCoordinatorNotFound') {
+    return new KafkaUserError(
+      `cannot find the coordinator of group ${groupId}: not authorized to use the group, or the broker cannot host it`,
+    );
+  }
+  return undefined;
 }

@@ -2,6 +2,8 @@
 // and the one-line words for what goes wrong while securing a connection.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import tls from 'node:tls';
 import { KafkaUserError } from './errors.js';
 
 export interface StoreSettings {
@@ -117,4 +119,103 @@ export function keyStoreMaterial(store: StoreSettings): TlsMaterial {
     throw new KafkaUserError(`${store.origin} ${store.location ?? ''} needs a private key and its certificate (PEM), in that order`);
   }
   return { key, cert: chain.join('\n'), passphrase: store.keyPassword };
+}
+
+interface ErrorChain {
+  name?: string;
+  type?: string;
+  message?: string;
+  originalError?: unknown;
+  cause?: unknown;
+  errors?: unknown[];
+}
+
+function findInChain(error: unknown, match: (e: ErrorChain) => boolean): ErrorChain | undefined {
+  let current = error as ErrorChain | undefined;
+  for (let depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+    if (match(current)) return current;
+    current = (current.originalError ?? current.cause ?? current.errors?.[0]) as ErrorChain | undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The mechanisms a broker enables, from a SaslHandshake v1 of our own: kafkajs drops the list the
+ * broker sends with UNSUPPORTED_SASL_MECHANISM. Undefined when the broker cannot be asked.
+ */
+export function enabledMechanisms(
+  address: string,
+  tlsOptions: tls.ConnectionOptions | undefined,
+  timeoutMs: number,
+): Promise<string[] | undefined> {
+  const [host, port] = [
+    address.slice(0, address.lastIndexOf(':')).replace(/^\[|\]$/g, ''),
+    Number(address.slice(address.lastIndexOf(':') + 1)),
+  ];
+  const clientId = Buffer.from('kafka-tui');
+  const mechanism = Buffer.from('?');
+  const request = Buffer.alloc(4 + 2 + 2 + 4 + 2 + clientId.length + 2 + mechanism.length);
+  let at = request.writeInt32BE(request.length - 4, 0);
+  at = request.writeInt16BE(17, at); // SaslHandshake
+  at = request.writeInt16BE(1, at);
+  at = request.writeInt32BE(1, at); // correlation id
+  at = request.writeInt16BE(clientId.length, at);
+  at += clientId.copy(request, at);
+  at = request.writeInt16BE(mechanism.length, at);
+  mechanism.copy(request, at);
+  return new Promise((resolve) => {
+    const socket = tlsOptions
+      ? tls.connect({ host, port, ...(net.isIP(host) ? {} : { servername: host }), ...tlsOptions }, () => socket.write(request))
+      : net.connect({ host, port }, () => socket.write(request));
+    const done = (result: string[] | undefined) => {
+      socket.destroy();
+      resolve(result);
+    };
+    socket.setTimeout(timeoutMs, () => done(undefined));
+    socket.on('error', () => done(undefined));
+    let received = Buffer.alloc(0);
+    socket.on('data', (data: Buffer) => {
+      received = Buffer.concat([received, data]);
+      if (received.length < 4 || received.length < 4 + received.readInt32BE(0)) return;
+      // size, correlation id, error code, then the array of mechanism names.
+      let offset = 4 + 4 + 2;
+      const count = received.readInt32BE(offset);
+      offset += 4;
+      const names: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const length = received.readInt16BE(offset);
+        names.push(received.toString('utf8', offset + 2, offset + 2 + length));
+        offset += 2 + length;
+      }
+      done(names);
+    });
+  });
+}
+
+/**
+ * One line for a failed SASL authentication, naming the user and the mechanism (never the password),
+ * or undefined when the error is something else.
+ */
+export async function explainSaslFailure(
+  error: unknown,
+  sasl: { mechanism: string; username: string } | undefined,
+  askBroker: () => Promise<string[] | undefined>,
+): Promise<KafkaUserError | undefined> {
+  if (!sasl) return undefined;
+  const mechanism = sasl.mechanism.toUpperCase();
+  const unsupported = findInChain(
+    error,
+    (e) => e.type === 'UNSUPPORTED_SASL_MECHANISM' || /mechanism is not supported by the server/.test(e.message ?? ''),
+  );
+  if (unsupported) {
+    const enabled = await askBroker();
+    return new KafkaUserError(
+      `the broker does not enable SASL mechanism ${mechanism}${enabled ? `: it enables ${enabled.length > 0 ? enabled.join(', ') : 'none'}` : ''}`,
+    );
+  }
+  const failed = findInChain(error, (e) => e.name === 'KafkaJSSASLAuthenticationError' || e.type === 'SASL_AUTHENTICATION_FAILED');
+  if (!failed) return undefined;
+  const said = (failed.message ?? '').replace(/^SASL [\w -]+ (authentication )?failed: /, '');
+  const why = /invalid credentials|invalid username or password/i.test(said) ? 'invalid username or password' : said;
+  return new KafkaUserError(`SASL authentication failed for user '${sasl.username}' with ${mechanism}: ${why}`);
 }
