@@ -20,8 +20,10 @@ const TLS_HOPELESS = /^(ERR_TLS_CERT_ALTNAME_INVALID|ERR_SSL_|UNABLE_TO_|SELF_SI
 
 /** Our code for a plaintext socket that got a TLS alert back: the listener speaks TLS. */
 export const TLS_LISTENER = 'TLS_LISTENER';
+/** Our code for a TLS socket closed by the peer during the handshake. */
+const TLS_HANDSHAKE_CLOSED = 'TLS_HANDSHAKE_CLOSED';
 
-const isHopeless = (code: string) => code in HOPELESS || code === TLS_LISTENER || TLS_HOPELESS.test(code);
+const isHopeless = (code: string) => code in HOPELESS || code === TLS_LISTENER || code === TLS_HANDSHAKE_CLOSED || TLS_HOPELESS.test(code);
 
 /** kafkajs's own keep-alive for its sockets. */
 const KEEP_ALIVE_MS = 60_000;
@@ -52,7 +54,7 @@ function reasonOf(code: string, message: string | undefined): string {
     return 'the broker answered in TLS: it is a TLS listener (use --tls, or security.protocol=SSL or SASL_SSL in --command-config)';
   }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `TLS hostname mismatch: ${message ?? code}`;
-  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG') {
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG' || code === TLS_HANDSHAKE_CLOSED) {
     return `TLS handshake failed (${code}): the port may not speak TLS (leave out --tls, or use security.protocol=PLAINTEXT or SASL_PLAINTEXT)`;
   }
   if (/CERTIFICATE_REQUIRED|ALERT_BAD_CERTIFICATE|ALERT_UNKNOWN_CA/.test(code)) {
@@ -84,7 +86,12 @@ export class BootstrapWatch {
     // Over TLS the first bytes back are the proof: a broker that refuses our client certificate
     // says so (TLS 1.3) only after our side has finished its handshake.
     const succeeded = () => report({ code: undefined });
-    const failed = (error: NodeJS.ErrnoException) => report({ code: error.code ?? 'ERROR', message: error.message });
+    const failed = (error: NodeJS.ErrnoException) => {
+      // A peer that hangs up on our TLS hello is not speaking TLS (Kafka drops what it cannot read as a request).
+      const code =
+        ssl && error.code === 'ECONNRESET' && /before secure TLS connection/.test(error.message) ? TLS_HANDSHAKE_CLOSED : error.code;
+      report({ code: code ?? 'ERROR', message: error.message });
+    };
     socket.once(ssl ? 'data' : 'connect', succeeded);
     socket.once('error', failed);
     if (!ssl) {

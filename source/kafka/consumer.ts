@@ -537,7 +537,7 @@ export class GroupConsumer implements TopicReader {
       const [ends, lows, committed] = await Promise.all([
         listOffsets(this.connection.cluster, info, partitions, LATEST, readCommitted),
         listOffsets(this.connection.cluster, info, partitions, EARLIEST, readCommitted),
-        admin.fetchOffsets({ groupId, topics: [topic] }),
+        whileCoordinatorMoves(() => admin.fetchOffsets({ groupId, topics: [topic] })),
       ]);
       const committedOf = new Map(committed[0]?.partitions.map((p) => [p.partition, Number(p.offset)]));
       for (const partition of partitions) {
@@ -658,4 +658,22 @@ function groupFailure(error: unknown, groupId: string): KafkaUserError | undefin
     );
   }
   return undefined;
+}
+
+/** Coordinator errors of a group's first use (its offsets partition is still being loaded or placed). */
+const COORDINATOR_MOVING = new Set(['NOT_COORDINATOR', 'COORDINATOR_LOAD_IN_PROGRESS', 'COORDINATOR_NOT_AVAILABLE']);
+
+/**
+ * kafkajs's admin asks a group's coordinator once: on a cluster whose __consumer_offsets is new,
+ * the first answer can be NOT_COORDINATOR. A few short retries cover that; anything else is thrown.
+ */
+async function whileCoordinatorMoves<T>(request: () => Promise<T>, attempts = 10): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await request();
+    } catch (error) {
+      if (attempt >= attempts || !COORDINATOR_MOVING.has((error as { type?: string }).type ?? '')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }

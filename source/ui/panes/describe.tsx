@@ -50,7 +50,7 @@ export function DescribePane({
   const rows: Row[] = [];
   if (!state.topic) rows.push({ key: 'none', text: '  select a topic and press Enter or d', dim: true });
   else if (!d) rows.push({ key: 'none', text: state.loading ? '  loading…' : '', dim: true });
-  else if (d.notAuthorized) rows.push({ key: 'denied', text: `  ${NOT_AUTHORIZED}: the broker will not describe this topic to you` });
+  else if (d.notAuthorized) rows.push({ key: 'denied', text: `  ${NOT_AUTHORIZED} to describe this topic` });
   else {
     rows.push({ key: 'header', text: DESCRIBE_HEADER, dim: true });
     const configs = d.configsNotAuthorized ? `(${NOT_AUTHORIZED})` : d.configs.map(([k, v]) => `${k}=${escapeControlAndTabs(v)}`).join(' ');
