@@ -15,6 +15,10 @@ export const connectionFlags = {
   saslMechanism: { type: 'string' },
   saslUsername: { type: 'string' },
   saslPasswordEnv: { type: 'string' },
+  saslPasswordFile: { type: 'string' },
+  saslPasswordCommand: { type: 'string' },
+  saslPassword: { type: 'string' },
+  commandConfig: { type: 'string' },
   tls: { type: 'boolean' },
   tlsCa: { type: 'string' },
   tlsCert: { type: 'string' },
@@ -31,12 +35,24 @@ export const CONNECTION_HELP = `
     --client-id ID                          client id (default kafka-tui)
     --connect-timeout 10s                   give up reaching the cluster after this long
     --request-timeout 30s                   per-request timeout
+    --command-config FILE                   a Java client.properties (also --consumer.config, --producer.config);
+                                            flags override it
     --sasl-mechanism plain|scram-sha-256|scram-sha-512
     --sasl-username USER                    the password comes from $KAFKA_TUI_SASL_PASSWORD or a prompt
     --sasl-password-env VAR                 read the password from another variable
+    --sasl-password-file FILE               read it from a file only you can read (mode 0600)
+    --sasl-password-command CMD             run CMD (e.g. a password manager) and read its output
     --tls, --tls-ca FILE, --tls-cert FILE, --tls-key FILE, --tls-insecure
     --log-file FILE                         write client logs here (env KAFKA_TUI_LOG_FILE)
     --read-only                             refuse anything that would change the cluster (so does a profile's readOnly)`;
+
+/**
+ * Kafka's console tools name the file --consumer.config and --producer.config; meow would read the
+ * dot as a nested object, so they become --command-config before parsing.
+ */
+function consoleToolFlag(arg: string): string {
+  return arg.replace(/^--(consumer|producer)\.config(?==|$)/, '--command-config');
+}
 
 const toKebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -47,7 +63,7 @@ const toKebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCas
 export function parseArgs<F extends AnyFlags>(argv: string[], help: string, flags: F): Result<F> {
   const cli = meow(help, {
     importMeta: import.meta,
-    argv,
+    argv: argv.map(consoleToolFlag),
     flags,
     allowUnknownFlags: true,
     autoHelp: true,
@@ -66,7 +82,9 @@ export function parseArgs<F extends AnyFlags>(argv: string[], help: string, flag
 /** conf is loaded only when a profile is asked for: it costs ~70 ms of start-up. */
 export async function resolveConnection(flags: ConnectionFlags): Promise<ResolvedSettings> {
   const profiles = flags.profile ? new (await import('../config/profiles.js')).ProfileStore() : { get: () => undefined };
-  return resolveSettings(flags, process.env, profiles);
+  const settings = resolveSettings(flags, process.env, profiles);
+  for (const warning of settings.warnings) process.stderr.write(`kafka-tui: warning: ${warning}\n`);
+  return settings;
 }
 
 export interface ConnectionRunOptions {

@@ -337,6 +337,8 @@ export async function run(argv: string[]): Promise<number> {
         interruptedBy = signal;
         reader?.stop();
       },
+      // A group member commits its offsets: that changes the group. Without --group nothing is written.
+      writes: f.group === undefined ? undefined : `commit offsets of group ${f.group}`,
     },
   );
 }

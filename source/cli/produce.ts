@@ -181,19 +181,23 @@ export async function run(argv: string[]): Promise<number> {
   }
   const interactive = !f.file && process.stdin.isTTY === true;
 
-  return withConnection(f, async (connection) => {
-    const report = new FailureReport();
-    const writer = new MessageWriter(
-      connection.cluster,
-      { topic, acks, compression, partition: f.partition === undefined ? undefined : Number(f.partition) },
-      { onFailure: (failure) => report.add(failure) },
-    );
-    await writer.open();
-    const failedInput = await pump(input, plan, writer, report, interactive);
-    const summary = await writer.close();
-    report.flush();
-    const total = { ...summary, failed: summary.failed + failedInput };
-    process.stderr.write(summaryLine(topic, total, acks));
-    return total.failed > 0 ? 1 : 0;
-  });
+  return withConnection(
+    f,
+    async (connection) => {
+      const report = new FailureReport();
+      const writer = new MessageWriter(
+        connection.cluster,
+        { topic, acks, compression, partition: f.partition === undefined ? undefined : Number(f.partition) },
+        { onFailure: (failure) => report.add(failure) },
+      );
+      await writer.open();
+      const failedInput = await pump(input, plan, writer, report, interactive);
+      const summary = await writer.close();
+      report.flush();
+      const total = { ...summary, failed: summary.failed + failedInput };
+      process.stderr.write(summaryLine(topic, total, acks));
+      return total.failed > 0 ? 1 : 0;
+    },
+    { writes: `produce to ${topic}` },
+  );
 }

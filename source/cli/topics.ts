@@ -73,42 +73,47 @@ export async function run(argv: string[]): Promise<number> {
   const topic = cli.flags.topic ?? positional[0];
   if (action !== 'list' && !topic) throw new KafkaUserError(`topics ${action} needs a topic name`, 2);
 
-  if (action === 'delete' && !cli.flags.yes) {
-    if (!process.stdin.isTTY) throw new KafkaUserError(`refusing to delete '${topic}' without --yes when not on a terminal`, 2);
-    if (!(await confirmDelete(topic!))) {
-      process.stderr.write('kafka-tui: not deleted\n');
-      return 1;
-    }
+  if (action === 'delete' && !cli.flags.yes && !process.stdin.isTTY) {
+    throw new KafkaUserError(`refusing to delete '${topic}' without --yes when not on a terminal`, 2);
   }
 
-  return withConnection(cli.flags, async (connection) => {
-    switch (action) {
-      case 'list': {
-        const topics = await listTopics(connection.cluster, cli.flags.includeInternal ?? false);
-        await writeOut(
-          cli.flags.json
-            ? `${JSON.stringify(topics.map((t) => ({ name: t.name, internal: t.isInternal })))}\n`
-            : topics.map((t) => `${t.name}\n`).join(''),
-        );
-        return 0;
+  return withConnection(
+    cli.flags,
+    async (connection) => {
+      switch (action) {
+        case 'list': {
+          const topics = await listTopics(connection.cluster, cli.flags.includeInternal ?? false);
+          await writeOut(
+            cli.flags.json
+              ? `${JSON.stringify(topics.map((t) => ({ name: t.name, internal: t.isInternal })))}\n`
+              : topics.map((t) => `${t.name}\n`).join(''),
+          );
+          return 0;
+        }
+        case 'create':
+          await createTopic(connection, {
+            topic: topic!,
+            partitions: parseCount('partitions', cli.flags.partitions, 1),
+            replicationFactor: parseCount('replication-factor', cli.flags.replicationFactor, 1),
+            configs: parseConfigs(cli.flags.config ?? []),
+          });
+          process.stderr.write(`Created topic ${topic}.\n`);
+          return 0;
+        case 'alter':
+          await alterPartitions(connection, topic!, parseCount('partitions', cli.flags.partitions));
+          process.stderr.write(`Topic ${topic} now has ${cli.flags.partitions} partitions.\n`);
+          return 0;
+        case 'delete':
+          // Asked inside the connection (which connects lazily), so that read-only refuses before the question.
+          if (!cli.flags.yes && !(await confirmDelete(topic!))) {
+            process.stderr.write('kafka-tui: not deleted\n');
+            return 1;
+          }
+          await deleteTopic(connection, topic!);
+          process.stderr.write(`Deleted topic ${topic}.\n`);
+          return 0;
       }
-      case 'create':
-        await createTopic(connection, {
-          topic: topic!,
-          partitions: parseCount('partitions', cli.flags.partitions, 1),
-          replicationFactor: parseCount('replication-factor', cli.flags.replicationFactor, 1),
-          configs: parseConfigs(cli.flags.config ?? []),
-        });
-        process.stderr.write(`Created topic ${topic}.\n`);
-        return 0;
-      case 'alter':
-        await alterPartitions(connection, topic!, parseCount('partitions', cli.flags.partitions));
-        process.stderr.write(`Topic ${topic} now has ${cli.flags.partitions} partitions.\n`);
-        return 0;
-      case 'delete':
-        await deleteTopic(connection, topic!);
-        process.stderr.write(`Deleted topic ${topic}.\n`);
-        return 0;
-    }
-  });
+    },
+    { writes: action === 'list' ? undefined : `${action} topic ${topic}` },
+  );
 }

@@ -1,6 +1,6 @@
 // Resolves connection flags, environment and profile into ConnectionOptions, validating
 // everything up front so bad settings fail with one clear line before any network I/O.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import {
   DEFAULT_CONNECTION_TIMEOUT_MS,
   DEFAULT_REQUEST_TIMEOUT_MS,
@@ -8,6 +8,10 @@ import {
   type SaslMechanism,
 } from '../kafka/connection.js';
 import { KafkaUserError } from '../kafka/errors.js';
+import { keyStoreMaterial, trustStoreMaterial } from '../kafka/security.js';
+import { mapClientProperties, type ClientPropertiesSettings } from './client-properties.js';
+import { parseJavaProperties } from './java-properties.js';
+import { readSecret, type SecretSource } from './secrets.js';
 import { parseDuration } from './durations.js';
 import type { Profile, ProfileStore } from './profiles.js';
 
@@ -30,6 +34,12 @@ export interface ConnectionFlags {
   tlsKey?: string;
   tlsInsecure?: boolean;
   logFile?: string;
+  /** A Java client.properties (--command-config, --consumer.config, --producer.config); flags override it. */
+  commandConfig?: string;
+  /** Warned about: a password in the arguments is visible to every user of the machine. */
+  saslPassword?: string;
+  saslPasswordFile?: string;
+  saslPasswordCommand?: string;
   /** --read-only: every command that would change the cluster refuses (so does a profile's readOnly). */
   readOnly?: boolean;
 }
@@ -37,7 +47,9 @@ export interface ConnectionFlags {
 /** Connection settings before the password is known. */
 export interface ResolvedSettings {
   options: Omit<ConnectionOptions, 'sasl'>;
-  sasl?: { mechanism: SaslMechanism; username: string; passwordEnv: string };
+  sasl?: { mechanism: SaslMechanism; username: string; password: SecretSource };
+  /** One line each, for stderr before anything else happens (never containing a secret). */
+  warnings: string[];
   profileName?: string;
   readOnly: boolean;
 }
@@ -76,16 +88,69 @@ function readPem(flag: string, path: string | undefined): string | undefined {
   }
 }
 
+interface CommandConfig {
+  path: string;
+  settings: ClientPropertiesSettings;
+}
+
+/** Reads and maps --command-config (or the profile's), collecting what the user should hear about. */
+function loadCommandConfig(path: string | undefined, warnings: string[]): CommandConfig | undefined {
+  if (path === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new KafkaUserError(`cannot read --command-config file '${path}' (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+  }
+  const properties = parseJavaProperties(text);
+  let settings: ClientPropertiesSettings;
+  try {
+    settings = mapClientProperties(properties);
+  } catch (error) {
+    throw new KafkaUserError(`${path}: ${(error as Error).message}`);
+  }
+  if (settings.unsupported.length > 0) warnings.push(`${path}: ignoring unsupported ${settings.unsupported.join(', ')}`);
+  const holdsSecret = settings.sasl?.password !== undefined || [...properties.keys()].some((key) => /password/.test(key));
+  const mode = statSync(path).mode & 0o777;
+  if (holdsSecret && (mode & 0o077) !== 0) {
+    warnings.push(`${path} holds a password and others may read it (mode ${mode.toString(8)}): chmod 600 ${path}`);
+  }
+  return { path, settings };
+}
+
+/** The first password source given, flags before the profile; undefined leaves it to the client.properties or the default. */
+function passwordSource(flags: ConnectionFlags, profile: Profile | undefined, warnings: string[]): SecretSource | undefined {
+  if (flags.saslPassword !== undefined) {
+    warnings.push(
+      '--sasl-password puts the password in the process arguments, which other users can see (ps): use --sasl-password-env, --sasl-password-file or --sasl-password-command',
+    );
+    return { from: 'value', value: flags.saslPassword };
+  }
+  if (flags.saslPasswordFile) return { from: 'file', path: flags.saslPasswordFile };
+  if (flags.saslPasswordCommand) return { from: 'command', command: flags.saslPasswordCommand };
+  if (flags.saslPasswordEnv) return { from: 'env', name: flags.saslPasswordEnv, promptIfUnset: true };
+  const sasl = profile?.sasl;
+  if (sasl?.passwordFile) return { from: 'file', path: sasl.passwordFile };
+  if (sasl?.passwordCommand) return { from: 'command', command: sasl.passwordCommand };
+  if (sasl?.passwordEnv) return { from: 'env', name: sasl.passwordEnv, promptIfUnset: true };
+  return undefined;
+}
+
 export function resolveSettings(flags: ConnectionFlags, env: NodeJS.ProcessEnv, profiles: Pick<ProfileStore, 'get'>): ResolvedSettings {
   let profile: Profile | undefined;
   if (flags.profile) {
     profile = profiles.get(flags.profile);
     if (!profile) throw new KafkaUserError(`unknown profile '${flags.profile}' (see: kafka-tui config list)`);
   }
-  const brokers = parseBrokerList(flags.bootstrapServer ?? profile?.bootstrapServers ?? env.KAFKA_BOOTSTRAP_SERVERS ?? DEFAULT_BOOTSTRAP);
+  const warnings: string[] = [];
+  // Layers, later ones winning: the client.properties file, the profile, the flags.
+  const file = loadCommandConfig(flags.commandConfig ?? profile?.commandConfig, warnings)?.settings;
+  const brokers = parseBrokerList(
+    flags.bootstrapServer ?? profile?.bootstrapServers ?? file?.bootstrapServers ?? env.KAFKA_BOOTSTRAP_SERVERS ?? DEFAULT_BOOTSTRAP,
+  );
 
-  const mechanismText = flags.saslMechanism ?? profile?.sasl?.mechanism;
-  const username = flags.saslUsername ?? profile?.sasl?.username;
+  const mechanismText = flags.saslMechanism ?? profile?.sasl?.mechanism ?? file?.sasl?.mechanism;
+  const username = flags.saslUsername ?? profile?.sasl?.username ?? file?.sasl?.username;
   let sasl: ResolvedSettings['sasl'];
   if (mechanismText !== undefined || username !== undefined) {
     const mechanism = mechanismText?.toLowerCase() as SaslMechanism | undefined;
@@ -93,10 +158,13 @@ export function resolveSettings(flags: ConnectionFlags, env: NodeJS.ProcessEnv, 
       throw new KafkaUserError(`invalid --sasl-mechanism '${mechanismText ?? ''}': use one of ${SASL_MECHANISMS.join(', ')}`);
     }
     if (!username) throw new KafkaUserError('--sasl-username is required with --sasl-mechanism');
+    const fromFile = file?.sasl?.password;
     sasl = {
       mechanism,
       username,
-      passwordEnv: flags.saslPasswordEnv ?? profile?.sasl?.passwordEnv ?? DEFAULT_PASSWORD_ENV,
+      password:
+        passwordSource(flags, profile, warnings) ??
+        (fromFile !== undefined ? { from: 'value', value: fromFile } : { from: 'env', name: DEFAULT_PASSWORD_ENV, promptIfUnset: true }),
     };
   }
 
@@ -104,26 +172,31 @@ export function resolveSettings(flags: ConnectionFlags, env: NodeJS.ProcessEnv, 
   const certPath = flags.tlsCert ?? profile?.tls?.cert;
   const keyPath = flags.tlsKey ?? profile?.tls?.key;
   const insecure = flags.tlsInsecure ?? profile?.tls?.insecure ?? false;
-  const tlsWanted = Boolean(flags.tls || profile?.tls || caPath || certPath || keyPath || insecure);
+  const fileWantsTls = file?.protocol === 'SSL' || file?.protocol === 'SASL_SSL';
+  const tlsWanted = flags.tls ?? Boolean(profile?.tls || fileWantsTls || caPath || certPath || keyPath || insecure);
   if (Boolean(certPath) !== Boolean(keyPath)) {
     throw new KafkaUserError('--tls-cert and --tls-key must be given together');
   }
+  const keyMaterial = certPath
+    ? { cert: readPem('tls-cert', certPath), key: readPem('tls-key', keyPath) }
+    : file?.keystore && keyStoreMaterial(file.keystore);
 
   return {
     profileName: flags.profile,
     readOnly: flags.readOnly ?? profile?.readOnly ?? false,
     sasl,
+    warnings,
     options: {
       brokers,
-      clientId: flags.clientId ?? profile?.clientId ?? 'kafka-tui',
+      clientId: flags.clientId ?? profile?.clientId ?? file?.clientId ?? 'kafka-tui',
       connectionTimeoutMs: duration('connect-timeout', flags.connectTimeout, profile?.connectTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS),
       requestTimeoutMs: duration('request-timeout', flags.requestTimeout, profile?.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
       tls: tlsWanted
         ? {
-            ca: readPem('tls-ca', caPath),
-            cert: readPem('tls-cert', certPath),
-            key: readPem('tls-key', keyPath),
+            ca: caPath ? readPem('tls-ca', caPath) : file?.truststore && trustStoreMaterial(file.truststore),
+            ...keyMaterial,
             rejectUnauthorized: !insecure,
+            verifyHostname: profile?.tls?.verifyHostname ?? file?.verifyHostname ?? true,
           }
         : undefined,
       logFile: flags.logFile ?? env.KAFKA_TUI_LOG_FILE,
@@ -131,18 +204,14 @@ export function resolveSettings(flags: ConnectionFlags, env: NodeJS.ProcessEnv, 
   };
 }
 
-/** The password comes from the environment or, on a terminal, a hidden prompt; never from flags or conf. */
+/** The password, read from where the settings say; the prompt only on a terminal. */
 export async function completeSettings(
   settings: ResolvedSettings,
   env: NodeJS.ProcessEnv,
   prompt: ((question: string) => Promise<string>) | undefined,
 ): Promise<ConnectionOptions> {
   if (!settings.sasl) return settings.options;
-  const { mechanism, username, passwordEnv } = settings.sasl;
-  let password = env[passwordEnv];
-  if (password === undefined && prompt) password = await prompt(`SASL password for ${username}: `);
-  if (!password) {
-    throw new KafkaUserError(`SASL password missing: set ${passwordEnv} or run on a terminal to be prompted`);
-  }
+  const { mechanism, username, password: source } = settings.sasl;
+  const password = await readSecret(source, env, prompt && (() => prompt(`SASL password for ${username}: `)), 'SASL password');
   return { ...settings.options, sasl: { mechanism, username, password } };
 }

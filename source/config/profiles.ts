@@ -1,5 +1,7 @@
-// Named cluster profiles, stored by conf with mode 0600. Never holds a password:
-// only the name of the environment variable that carries it.
+// Named cluster profiles, stored by conf with mode 0600 in a directory of mode 0700. Never holds a
+// password: only where to get it (an environment variable, a file, a command).
+import { chmodSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Conf from 'conf';
 import type { SaslMechanism } from '../kafka/connection.js';
 
@@ -9,8 +11,11 @@ export interface Profile {
   connectTimeoutMs?: number;
   requestTimeoutMs?: number;
   readOnly?: boolean;
-  sasl?: { mechanism: SaslMechanism; username: string; passwordEnv?: string };
-  tls?: { ca?: string; cert?: string; key?: string; insecure?: boolean };
+  /** A Java client.properties to read at each use (absolute path); the fields here override it. */
+  commandConfig?: string;
+  /** The password by reference only: an environment variable, a file of mode 0600, or a command that prints it. */
+  sasl?: { mechanism: SaslMechanism; username: string; passwordEnv?: string; passwordFile?: string; passwordCommand?: string };
+  tls?: { ca?: string; cert?: string; key?: string; insecure?: boolean; verifyHostname?: boolean };
 }
 
 interface Store {
@@ -53,6 +58,8 @@ export class ProfileStore {
 
   set(name: string, profile: Profile): void {
     this.conf.set('profiles', { ...this.list(), [name]: profile });
+    // conf makes the directory with the umask's mode; profiles name password files and commands, so keep it private.
+    chmodSync(dirname(this.conf.path), 0o700);
   }
 
   remove(name: string): boolean {

@@ -12,11 +12,24 @@ const HOPELESS: Record<string, string> = {
   ECONNREFUSED: 'connection refused',
 };
 
+/**
+ * TLS failures that no retry mends: the broker's certificate is not trusted, names another host,
+ * or the two sides do not speak the same protocol. Node's codes for them, checked by prefix.
+ */
+const TLS_HOPELESS = /^(ERR_TLS_CERT_ALTNAME_INVALID|ERR_SSL_|UNABLE_TO_|SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_|ERR_TLS_)/;
+
+/** Our code for a plaintext socket that got a TLS alert back: the listener speaks TLS. */
+export const TLS_LISTENER = 'TLS_LISTENER';
+/** Our code for a TLS socket closed by the peer during the handshake. */
+const TLS_HANDSHAKE_CLOSED = 'TLS_HANDSHAKE_CLOSED';
+
+const isHopeless = (code: string) => code in HOPELESS || code === TLS_LISTENER || code === TLS_HANDSHAKE_CLOSED || TLS_HOPELESS.test(code);
+
 /** kafkajs's own keep-alive for its sockets. */
 const KEEP_ALIVE_MS = 60_000;
 
 /** The latest outcome at one address: undefined for a socket that connected. */
-type Outcome = { address: string; code: string | undefined };
+type Outcome = { address: string; code: string | undefined; message?: string };
 
 /** host:port as kafkajs splits a bootstrap entry, so both sides name an address the same way. */
 export function addressOf(entry: string): string {
@@ -25,14 +38,29 @@ export function addressOf(entry: string): string {
 }
 
 /** "a:1, b:2: connection refused; c:3: host not found", one reason per group of addresses. */
-export function hopelessMessage(codes: ReadonlyMap<string, string>): string {
+export function hopelessMessage(codes: ReadonlyMap<string, string>, messages: ReadonlyMap<string, string> = new Map()): string {
   const byReason = new Map<string, string[]>();
   for (const [address, code] of codes) {
-    const reason = `${HOPELESS[code] ?? code} (${code})`;
+    const reason = reasonOf(code, messages.get(address));
     byReason.set(reason, [...(byReason.get(reason) ?? []), address]);
   }
   const parts = [...byReason].map(([reason, addresses]) => `${addresses.join(', ')}: ${reason}`);
   return `cannot connect to ${parts.join('; ')}`;
+}
+
+function reasonOf(code: string, message: string | undefined): string {
+  if (code in HOPELESS) return `${HOPELESS[code]} (${code})`;
+  if (code === TLS_LISTENER) {
+    return 'the broker answered in TLS: it is a TLS listener (use --tls, or security.protocol=SSL or SASL_SSL in --command-config)';
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `TLS hostname mismatch: ${message ?? code}`;
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG' || code === TLS_HANDSHAKE_CLOSED) {
+    return `TLS handshake failed (${code}): the port may not speak TLS (leave out --tls, or use security.protocol=PLAINTEXT or SASL_PLAINTEXT)`;
+  }
+  if (/CERTIFICATE_REQUIRED|ALERT_BAD_CERTIFICATE|ALERT_UNKNOWN_CA/.test(code)) {
+    return `TLS: the broker refused our client certificate (${code}): give one it trusts (--tls-cert/--tls-key or ssl.keystore.*)`;
+  }
+  return `TLS certificate verification failed: ${message ?? code} (${code})`;
 }
 
 export class BootstrapWatch {
@@ -50,15 +78,28 @@ export class BootstrapWatch {
       : net.connect({ host, port }, onConnect);
     socket.setKeepAlive(true, KEEP_ALIVE_MS);
     const address = `${host}:${port}`;
-    const report = (code: string | undefined) => {
-      socket.off('connect', connected);
+    const report = (outcome: Omit<Outcome, 'address'>) => {
+      socket.off(ssl ? 'data' : 'connect', succeeded);
       socket.off('error', failed);
-      for (const listener of this.listeners) listener({ address, code });
+      for (const listener of this.listeners) listener({ address, ...outcome });
     };
-    const connected = () => report(undefined);
-    const failed = (error: NodeJS.ErrnoException) => report(error.code ?? 'ERROR');
-    socket.once('connect', connected);
+    // Over TLS the first bytes back are the proof: a broker that refuses our client certificate
+    // says so (TLS 1.3) only after our side has finished its handshake.
+    const succeeded = () => report({ code: undefined });
+    const failed = (error: NodeJS.ErrnoException) => {
+      // A peer that hangs up on our TLS hello is not speaking TLS (Kafka drops what it cannot read as a request).
+      const code =
+        ssl && error.code === 'ECONNRESET' && /before secure TLS connection/.test(error.message) ? TLS_HANDSHAKE_CLOSED : error.code;
+      report({ code: code ?? 'ERROR', message: error.message });
+    };
+    socket.once(ssl ? 'data' : 'connect', succeeded);
     socket.once('error', failed);
+    if (!ssl) {
+      // A TLS listener answers our plaintext request with a TLS alert record (content type 21, version 3.x).
+      socket.once('data', (data: Buffer) => {
+        if (data[0] === 0x15 && data[1] === 0x03) report({ code: TLS_LISTENER });
+      });
+    }
     return socket;
   };
 
@@ -68,18 +109,20 @@ export class BootstrapWatch {
    */
   hopeless(): { failed: Promise<never>; stop: () => void } {
     const latest = new Map<string, string | undefined>();
+    const messages = new Map<string, string>();
     let listener: ((outcome: Outcome) => void) | undefined;
     const failed = new Promise<never>((_, reject) => {
-      listener = ({ address, code }) => {
+      listener = ({ address, code, message }) => {
         if (!this.bootstrap.includes(address)) return;
         latest.set(address, code);
+        if (message) messages.set(address, message);
         const codes = new Map<string, string>();
         for (const entry of this.bootstrap) {
           const last = latest.get(entry);
-          if (last === undefined || !(last in HOPELESS)) return;
+          if (last === undefined || !isHopeless(last)) return;
           codes.set(entry, last);
         }
-        reject(new KafkaUserError(hopelessMessage(codes)));
+        reject(new KafkaUserError(hopelessMessage(codes, messages)));
       };
       this.listeners.add(listener);
     });

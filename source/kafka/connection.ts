@@ -8,6 +8,7 @@ import { createCluster } from './internals.js';
 import { LogSink } from './log-sink.js';
 import { KafkaUserError } from './errors.js';
 import { fetchMetadata } from './metadata.js';
+import { enabledMechanisms, explainSaslFailure, type TlsMaterial } from './security.js';
 import { withTimeout } from './timing.js';
 
 export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512';
@@ -18,7 +19,8 @@ export interface ConnectionOptions {
   /** Time allowed to reach the cluster at all, and per TCP connect. */
   connectionTimeoutMs: number;
   requestTimeoutMs: number;
-  tls?: { ca?: string; cert?: string; key?: string; rejectUnauthorized: boolean };
+  /** verifyHostname false: the chain is still checked, the broker's name is not (ssl.endpoint.identification.algorithm=). */
+  tls?: TlsMaterial & { rejectUnauthorized: boolean; verifyHostname: boolean };
   sasl?: { mechanism: SaslMechanism; username: string; password: string };
   logFile?: string;
 }
@@ -157,8 +159,14 @@ export class ConnectionManager {
     if (this.current.state !== 'ready') this.setStatus({ state: 'connecting' });
     // Refused or unresolvable on every bootstrap server fails now, not at the timeout.
     const hopeless = this.bootstrap.hopeless();
-    const connected = Promise.race([connect(), hopeless.failed]);
+    const connected = Promise.race([connect(), hopeless.failed]).catch(async (error: unknown) => {
+      throw (await explainSaslFailure(error, this.options.sasl, () => this.askEnabledMechanisms())) ?? error;
+    });
     return this.within(connected, 'connecting', this.options.connectionTimeoutMs).finally(hopeless.stop);
+  }
+
+  private askEnabledMechanisms(): Promise<string[] | undefined> {
+    return enabledMechanisms(this.options.brokers[0]!, this.tlsConfig(), Math.min(this.options.connectionTimeoutMs, 5_000));
   }
 
   /** Bounds a request by wall time: kafkajs retries with backoff can otherwise outlast any timeout the user set. */
@@ -179,7 +187,8 @@ export class ConnectionManager {
   private tlsConfig(): TlsConnectionOptions | undefined {
     const tls = this.options.tls;
     if (!tls) return undefined;
-    return { ca: tls.ca, cert: tls.cert, key: tls.key, rejectUnauthorized: tls.rejectUnauthorized };
+    const { verifyHostname, ...options } = tls;
+    return verifyHostname ? options : { ...options, checkServerIdentity: () => undefined };
   }
 
   private saslConfig(): SASLOptions | undefined {

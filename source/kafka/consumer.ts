@@ -6,9 +6,9 @@ import type { BrokerClient, ClusterClient } from './cluster-client.js';
 import type { ConnectionManager } from './connection.js';
 import { registerCodecs } from './codecs.js';
 import { KafkaUserError } from './errors.js';
-import { UnknownTopicError, fetchTopic, type TopicInfo } from './metadata.js';
+import { UnknownTopicError, fetchTopic, notAuthorized, type TopicInfo } from './metadata.js';
 import { EARLIEST, LATEST, READ_COMMITTED, READ_UNCOMMITTED, groupByLeader, listLeaderOffsets } from './offsets.js';
-import { FETCH_REROUTE, NONE, OFFSET_OUT_OF_RANGE, errorName } from './protocol/error-codes.js';
+import { FETCH_REROUTE, NONE, OFFSET_OUT_OF_RANGE, TOPIC_AUTHORIZATION_FAILED, errorName } from './protocol/error-codes.js';
 import { DecodeError } from './protocol/decode-error.js';
 import { requestFetch, type FetchedPartition } from './protocol/fetch.js';
 import { KafkaRecord, type Header } from './record.js';
@@ -181,7 +181,7 @@ export class PartitionReader implements TopicReader {
 
   async run(): Promise<ReadSummary> {
     const { topic } = this.options;
-    const info = await fetchTopic(this.client, topic);
+    const info = await fetchTopic(this.client, topic, 'consume');
     this.topicId = info.topicId;
     const partitions = choosePartitions(info, this.options.partitions);
     await this.resolveStart(info, partitions);
@@ -374,7 +374,7 @@ export class PartitionReader implements TopicReader {
     // Bounded: a broker in the middle of shutting down can hold a request open for a long time.
     const ask = () =>
       withTimeout(
-        fetchTopic(this.client, topic),
+        fetchTopic(this.client, topic, 'consume'),
         REROUTE_TIMEOUT_MS,
         () => new Error(`timed out after ${REROUTE_TIMEOUT_MS / 1000}s asking who leads the partitions`),
       );
@@ -579,6 +579,8 @@ export class PartitionReader implements TopicReader {
           owned.delete(fetched.partition);
           this.orphans.add(fetched.partition);
           this.wake();
+        } else if (fetched.errorCode === TOPIC_AUTHORIZATION_FAILED) {
+          this.fail(notAuthorized(this.options.topic, 'consume'));
         } else {
           this.fail(new KafkaUserError(`partition ${state.partition}: ${errorName(fetched.errorCode)}`));
         }
@@ -664,9 +666,17 @@ export class GroupConsumer implements TopicReader {
   ) {}
 
   async run(): Promise<ReadSummary> {
+    try {
+      return await this.read();
+    } catch (error) {
+      throw groupFailure(error, this.options.groupId) ?? error;
+    }
+  }
+
+  private async read(): Promise<ReadSummary> {
     registerCodecs();
     const { topic, groupId, stopAtEnd } = this.options;
-    const info = await fetchTopic(this.connection.cluster, topic);
+    const info = await fetchTopic(this.connection.cluster, topic, 'consume');
     const partitions = info.partitions.map((p) => p.partition);
     if (stopAtEnd) {
       const admin = await this.connection.admin();
@@ -674,7 +684,7 @@ export class GroupConsumer implements TopicReader {
       const [ends, lows, committed] = await Promise.all([
         listOffsets(this.connection.cluster, info, partitions, LATEST, readCommitted),
         listOffsets(this.connection.cluster, info, partitions, EARLIEST, readCommitted),
-        admin.fetchOffsets({ groupId, topics: [topic] }),
+        whileCoordinatorMoves(() => admin.fetchOffsets({ groupId, topics: [topic] })),
       ]);
       const committedOf = new Map(committed[0]?.partitions.map((p) => [p.partition, Number(p.offset)]));
       for (const partition of partitions) {
@@ -779,5 +789,38 @@ export class GroupConsumer implements TopicReader {
       messages: this.delivered,
       positions: [...this.positions.values()].sort((a, b) => a.partition - b.partition),
     };
+  }
+}
+
+/**
+ * A denied group in one line naming it. kafkajs reports a FindCoordinator that the broker refused
+ * (GROUP_AUTHORIZATION_FAILED) only as "Failed to find group coordinator", so that says both.
+ */
+function groupFailure(error: unknown, groupId: string): KafkaUserError | undefined {
+  const { name, type } = error as { name?: string; type?: string };
+  if (type === 'GROUP_AUTHORIZATION_FAILED') return new KafkaUserError(`not authorized to use group ${groupId}`);
+  if (name === 'KafkaJSGroupCoordinatorNotFound') {
+    return new KafkaUserError(
+      `cannot find the coordinator of group ${groupId}: not authorized to use the group, or the broker cannot host it`,
+    );
+  }
+  return undefined;
+}
+
+/** Coordinator errors of a group's first use (its offsets partition is still being loaded or placed). */
+const COORDINATOR_MOVING = new Set(['NOT_COORDINATOR', 'COORDINATOR_LOAD_IN_PROGRESS', 'COORDINATOR_NOT_AVAILABLE']);
+
+/**
+ * kafkajs's admin asks a group's coordinator once: on a cluster whose __consumer_offsets is new,
+ * the first answer can be NOT_COORDINATOR. A few short retries cover that; anything else is thrown.
+ */
+async function whileCoordinatorMoves<T>(request: () => Promise<T>, attempts = 10): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await request();
+    } catch (error) {
+      if (attempt >= attempts || !COORDINATOR_MOVING.has((error as { type?: string }).type ?? '')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
   }
 }

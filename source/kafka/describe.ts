@@ -5,6 +5,8 @@ import { fetchTopicConfigs, fetchWatermarks, type Watermarks } from './topics.js
 
 export interface TopicDescription extends TopicInfo {
   configs: Array<[string, string]>;
+  /** The broker would not show its configs (no DescribeConfigs ACL); configs is then empty. */
+  configsNotAuthorized?: boolean;
   /** Present when asked for; partitions without a reachable leader are missing. */
   watermarks?: Map<number, Watermarks>;
 }
@@ -25,12 +27,14 @@ export interface DescribeOptions {
 export async function describeTopics(client: ClusterClient, options: DescribeOptions): Promise<DescribeResult> {
   const metadata = await fetchMetadata(client, options.topics.length > 0 ? options.topics : null);
   const topics = metadata.topics.filter((t) => options.topics.length > 0 || options.includeInternal || !t.isInternal);
+  // A topic we may not describe has no configs or offsets to ask for; asking would fail the rest.
+  const allowed = topics.filter((t) => !t.notAuthorized);
   const [configs, watermarks] = await Promise.all([
     fetchTopicConfigs(
       client,
-      topics.map((t) => t.name),
+      allowed.map((t) => t.name),
     ),
-    options.watermarks ? fetchWatermarks(client, topics) : undefined,
+    options.watermarks ? fetchWatermarks(client, allowed) : undefined,
   ]);
   return {
     brokers: metadata.brokers,
@@ -38,6 +42,7 @@ export async function describeTopics(client: ClusterClient, options: DescribeOpt
     topics: topics.map((topic) => ({
       ...topic,
       configs: configs.get(topic.name) ?? [],
+      configsNotAuthorized: !topic.notAuthorized && !configs.has(topic.name) ? true : undefined,
       watermarks: watermarks?.get(topic.name),
     })),
   };

@@ -2,7 +2,14 @@
 // reported (Leader: none) instead of failing the whole request as kafkajs does.
 import type { ClusterClient } from './cluster-client.js';
 import { KafkaUserError } from './errors.js';
-import { LEADER_NOT_AVAILABLE, NONE, REPLICA_NOT_AVAILABLE, UNKNOWN_TOPIC_OR_PARTITION, errorName } from './protocol/error-codes.js';
+import {
+  LEADER_NOT_AVAILABLE,
+  NONE,
+  REPLICA_NOT_AVAILABLE,
+  TOPIC_AUTHORIZATION_FAILED,
+  UNKNOWN_TOPIC_OR_PARTITION,
+  errorName,
+} from './protocol/error-codes.js';
 import { requestMetadata, type RawMetadata, type RawPartition } from './protocol/metadata.js';
 
 export interface PartitionInfo {
@@ -21,6 +28,8 @@ export interface TopicInfo {
   topicId?: string;
   isInternal: boolean;
   partitions: PartitionInfo[];
+  /** The broker would not describe it to us (no Describe ACL): listed, with no partitions, so the rest still show. */
+  notAuthorized?: boolean;
 }
 
 export interface BrokerInfo {
@@ -66,6 +75,10 @@ export function toClusterMetadata(raw: RawMetadata, requested: readonly string[]
   const topics: TopicInfo[] = [];
   for (const topic of raw.topics) {
     if (topic.errorCode === UNKNOWN_TOPIC_OR_PARTITION) throw new UnknownTopicError(topic.name);
+    if (topic.errorCode === TOPIC_AUTHORIZATION_FAILED) {
+      topics.push({ name: topic.name, isInternal: false, partitions: [], notAuthorized: true });
+      continue;
+    }
     if (topic.errorCode !== NONE && topic.errorCode !== LEADER_NOT_AVAILABLE) {
       throw new KafkaUserError(`topic ${topic.name}: ${errorName(topic.errorCode)}`);
     }
@@ -93,9 +106,16 @@ export async function fetchMetadata(client: ClusterClient, topics: readonly stri
   return toClusterMetadata(raw, topics);
 }
 
-/** One topic's metadata; an unknown topic is a user error. */
-export async function fetchTopic(client: ClusterClient, topic: string): Promise<TopicInfo> {
+/** What a caller wants a topic's metadata for, to say what was denied: 'consume', 'produce to', ... */
+export type TopicPurpose = 'describe' | 'consume' | 'produce to' | 'alter';
+
+/** One topic's metadata; an unknown or denied topic is a user error naming the topic and what was tried. */
+export async function fetchTopic(client: ClusterClient, topic: string, purpose: TopicPurpose = 'describe'): Promise<TopicInfo> {
   const [info] = (await fetchMetadata(client, [topic])).topics;
   if (!info) throw new UnknownTopicError(topic);
+  if (info.notAuthorized) throw notAuthorized(topic, purpose);
   return info;
 }
+
+export const notAuthorized = (topic: string, purpose: TopicPurpose): KafkaUserError =>
+  new KafkaUserError(`not authorized to ${purpose} topic ${topic}`);

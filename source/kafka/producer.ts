@@ -184,7 +184,7 @@ export class MessageWriter {
   }
 
   private async refreshLeaders(): Promise<void> {
-    this.leaderRefresh ??= fetchTopic(this.client, this.options.topic)
+    this.leaderRefresh ??= fetchTopic(this.client, this.options.topic, 'produce to')
       .then((info) => {
         this.partitionCount = info.partitions.length;
         this.leaders = new Map(info.partitions.map((p) => [p.partition, p.leader]));

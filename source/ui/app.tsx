@@ -6,6 +6,7 @@ import { HelpOverlay } from './components/help-overlay.js';
 import { HintBar } from './components/hint-bar.js';
 import { LineInput } from './components/line-input.js';
 import { StatusBar } from './components/status-bar.js';
+import { useDenied } from './hooks/use-denied.js';
 import { isTooSmall, TooSmall } from './components/too-small.js';
 import type { ControllerContext } from './controllers/context.js';
 import { contextsOf } from './focus.js';
@@ -48,6 +49,7 @@ export function App({ models, readOnly, color, initialTopic, size, keymap = KEYM
   const layout = layoutFor(columns, rows);
   const { topics, describe, consumer, producer } = models;
   const connection = useStore(models.connection);
+  const denied = useDenied(models);
 
   const [ui] = useState(
     () =>
@@ -110,7 +112,7 @@ export function App({ models, readOnly, color, initialTopic, size, keymap = KEYM
   return (
     <ColorContext.Provider value={color}>
       <Box flexDirection="column" width={layout.width} height={layout.height}>
-        <StatusBar label={models.backend.label} connection={connection} readOnly={readOnly} width={layout.width} />
+        <StatusBar label={models.backend.label} connection={connection} readOnly={readOnly} denied={denied} width={layout.width} />
         {overlay ? (
           <OverlayView kind={overlay} keymap={keymap} models={models} layout={layout} top={overlayTop} />
         ) : (

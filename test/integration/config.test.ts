@@ -1,7 +1,7 @@
 // kafka-tui config: profiles in a conf file with mode 0600, no secrets, dots in names intact.
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { SINGLE, bootstrapOf } from '../helpers/ports.js';
@@ -59,9 +59,32 @@ describe('config profiles', () => {
     const bad = await runCli(['config', 'add', 'broken', '-b', 'no-port'], { env });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe("kafka-tui: invalid bootstrap server 'no-port': expected host:port\n");
-    const unknownFlag = await runCli(['config', 'add', 'x', '--sasl-password', 'p'], { env });
+    const unknownFlag = await runCli(['config', 'add', 'x', '--sasl-passwd', 'p'], { env });
     expect(unknownFlag.code).toBe(2);
-    expect(unknownFlag.stderr).toMatch(/^kafka-tui: unknown flag --sasl-password\n/);
+    expect(unknownFlag.stderr).toMatch(/^kafka-tui: unknown flag --sasl-passwd\n/);
     expect(unknownFlag.stderr).toContain('Usage');
+  });
+
+  it('refuses to store a password, and stores references to a client.properties and a password file', async () => {
+    const refused = await runCli(['config', 'add', 'x', '-b', 'h:1', '--sasl-password', 'hunter2-flag'], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      'kafka-tui: a profile never stores a password: use --sasl-password-env, --sasl-password-file or --sasl-password-command\n',
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'kafka-tui-refs-'));
+    const properties = join(dir, 'client.properties');
+    writeFileSync(properties, 'security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-256\n', { mode: 0o600 });
+    const added = await runCli(
+      ['config', 'add', 'refs', '-b', 'h:1', '--command-config', properties, '--sasl-username', 'alice', '--sasl-password-file', 'pw.txt'],
+      { env },
+    );
+    expect(added.code, added.stderr).toBe(0);
+    const path = (await runCli(['config', 'path'], { env })).stdout.trim();
+    expect(statSync(dirname(path)).mode & 0o777).toBe(0o700);
+    expect(JSON.parse(readFileSync(path, 'utf8')).profiles.refs).toEqual({
+      bootstrapServers: 'h:1',
+      commandConfig: properties,
+      sasl: { mechanism: 'scram-sha-256', username: 'alice', passwordFile: resolve('pw.txt') },
+    });
   });
 });

@@ -53,15 +53,21 @@ export function StatusBar({
   label,
   connection,
   readOnly,
+  denied,
   width,
 }: {
   label: string;
   connection: ConnectionState;
   readOnly: boolean;
+  /** What the broker last refused us (hooks/use-denied.ts), said after the connection state. */
+  denied?: string;
   width: number;
 }) {
   const color = useColor();
   const state = connectionSegments(connection);
+  // "not authorized to produce to topic T" reads "denied: produce to topic T", short enough for 80 columns.
+  if (denied)
+    state.segments.push({ text: `· denied: ${escapeControlAndTabs(denied.replace(/^not authorized to /, ''))}`, words: true, priority: 5 });
   const own: Segment[] = [
     { text: 'kafka-tui', required: true, priority: 9 },
     { text: escapeControlAndTabs(label), priority: 5 },

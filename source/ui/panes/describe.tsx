@@ -9,6 +9,7 @@ import { listRows } from '../layout.js';
 import { escapeControlAndTabs } from '../../format/escape.js';
 import { MARK, useColor } from '../theme.js';
 import { formatCount } from '../../format/count.js';
+import { NOT_AUTHORIZED } from '../../format/describe-text.js';
 
 export const DESCRIBE_HEADER = `  ${'P'.padStart(3)} ${'LDR'.padStart(4)} ${'REPLICAS'.padEnd(8)} ${'ISR'.padEnd(7)} ${'OFFL'.padEnd(5)}${'LOW'.padStart(6)}${'HIGH'.padStart(8)}`;
 
@@ -42,16 +43,17 @@ export function DescribePane({
   const d = state.description;
   const title = state.topic ? `Describe ${state.topic}` : 'Describe';
   const extra = [
-    d && { text: `P=${d.partitions.length} RF=${replicationFactor(d)}`, priority: 9 },
+    d && { text: d.notAuthorized ? NOT_AUTHORIZED : `P=${d.partitions.length} RF=${replicationFactor(d)}`, priority: 9 },
     state.loading && { text: '…', priority: 8 },
     state.error && { text: `✖ ${state.error}`, priority: 7, words: true },
   ];
   const rows: Row[] = [];
   if (!state.topic) rows.push({ key: 'none', text: '  select a topic and press Enter or d', dim: true });
   else if (!d) rows.push({ key: 'none', text: state.loading ? '  loading…' : '', dim: true });
+  else if (d.notAuthorized) rows.push({ key: 'denied', text: `  ${NOT_AUTHORIZED} to describe this topic` });
   else {
     rows.push({ key: 'header', text: DESCRIBE_HEADER, dim: true });
-    const configs = d.configs.map(([k, v]) => `${k}=${escapeControlAndTabs(v)}`).join(' ');
+    const configs = d.configsNotAuthorized ? `(${NOT_AUTHORIZED})` : d.configs.map(([k, v]) => `${k}=${escapeControlAndTabs(v)}`).join(' ');
     rows.push({ key: 'configs', text: `  configs: ${configs || '(defaults)'}`, dim: true });
     const bodyHeight = listRows(height, 'describe');
     const start = scrollTop(top, d.partitions.length, bodyHeight);

@@ -65,7 +65,11 @@ describe('SASL', () => {
 
   it('takes the password from the environment, never from the settings', async () => {
     const settings = resolveSettings({ saslMechanism: 'SCRAM-SHA-512', saslUsername: 'alice' }, {}, noProfiles);
-    expect(settings.sasl).toEqual({ mechanism: 'scram-sha-512', username: 'alice', passwordEnv: 'KAFKA_TUI_SASL_PASSWORD' });
+    expect(settings.sasl).toEqual({
+      mechanism: 'scram-sha-512',
+      username: 'alice',
+      password: { from: 'env', name: 'KAFKA_TUI_SASL_PASSWORD', promptIfUnset: true },
+    });
     expect(JSON.stringify(settings)).not.toContain('s3cret');
     const options = await completeSettings(settings, { KAFKA_TUI_SASL_PASSWORD: 's3cret' }, undefined);
     expect(options.sasl).toEqual({ mechanism: 'scram-sha-512', username: 'alice', password: 's3cret' });

@@ -182,9 +182,16 @@ describe('PartitionReader routing', { timeout: 10_000 }, () => {
 
   it("stops with the broker's error name on an error that no reroute fixes", async () => {
     const cluster = new FakeCluster('t').partition(0, 1, values('v', 5));
+    cluster.beforeFetch = () => 87; // INVALID_RECORD
+    const failure = await read(cluster).catch((error: unknown) => error);
+    expect((failure as Error).message).toBe('partition 0: INVALID_RECORD');
+  });
+
+  it('stops with one line naming the topic when the broker denies the fetch', async () => {
+    const cluster = new FakeCluster('t').partition(0, 1, values('v', 5));
     cluster.beforeFetch = () => 29; // TOPIC_AUTHORIZATION_FAILED
     const failure = await read(cluster).catch((error: unknown) => error);
-    expect((failure as Error).message).toBe('partition 0: TOPIC_AUTHORIZATION_FAILED');
+    expect((failure as Error).message).toBe('not authorized to consume topic t');
   });
 });
 
