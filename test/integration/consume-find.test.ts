@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, uniqueTopic } from '../helpers/cli.js';
 import { createTopicAndWait } from '../helpers/create-topic.js';
 import { SINGLE, bootstrapOf } from '../helpers/ports.js';
+import { runOnPty } from '../helpers/pty.js';
 
 const bootstrap = bootstrapOf(SINGLE);
 const b = ['-b', bootstrap];
@@ -178,5 +179,27 @@ describe('--key reads only the partition the default partitioner picks', () => {
       expect(result.code).toBe(2);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
     }
+  });
+});
+
+describe('binary values', () => {
+  it('show as a marker and hex preview on a terminal, and pass through a pipe unchanged', async () => {
+    const binaryTopic = uniqueTopic('find-binary');
+    await createTopicAndWait(binaryTopic, bootstrap, ['--partitions', '1']);
+    const value = Buffer.concat([Buffer.from('36c99cf02f7a0d24ff62e32230556501', 'hex'), Buffer.alloc(184, 0xfe)]);
+    const envelope = JSON.stringify({ key: 'bin', value: value.toString('base64'), valueEncoding: 'base64' });
+    const produced = await runCli(['produce', '-t', binaryTopic, '--format', 'json', ...b], {
+      input: `${envelope}\n{"key":"t","value":"text"}\n`,
+    });
+    expect(produced.code, produced.stderr).toBe(0);
+    const tty = await runOnPty(['consume', '-t', binaryTopic, '--from-beginning', '-e', '--print-key', ...b], '');
+    expect(tty.code, tty.screen).toBe(0);
+    expect(tty.screen).toContain('bin\t‹binary 200 B› 36 c9 9c f0 2f 7a 0d 24 ff 62 e3 22 30 55 65 01 …');
+    expect(tty.screen).toContain('t\ttext');
+    expect(tty.screen).not.toContain('\uFFFD');
+    const raw = await runCli(['consume', '-t', binaryTopic, '--from-beginning', '-e', '--format', 'raw', ...b]);
+    expect(raw.stdoutBytes.equals(Buffer.concat([value, Buffer.from('\ntext\n')]))).toBe(true);
+    const text = await runCli(['consume', '-t', binaryTopic, '--from-beginning', '-e', ...b]);
+    expect(text.stdoutBytes.equals(Buffer.concat([value, Buffer.from('\ntext\n')]))).toBe(true);
   });
 });
