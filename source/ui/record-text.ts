@@ -28,10 +28,6 @@ function rowValue(value: Buffer | null): string {
   return isMostlyText(head) ? utf8(head) : binaryPreview(head, value.length);
 }
 
-export function searchText(record: ConsumedRecord): string {
-  return `${record.key?.toString('utf8') ?? ''}\n${record.value?.toString('utf8') ?? ''}`;
-}
-
 /** Hex dump lines: offset, 16 bytes in hex, and the printable ASCII. */
 export function hexLines(bytes: Buffer): string[] {
   const lines: string[] = [];

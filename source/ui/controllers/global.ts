@@ -25,6 +25,7 @@ export const globalController = {
     const state = ui.snapshot;
     if (state.overlay === 'detail') consumer.closeDetail();
     if (state.overlay) ui.set({ overlay: undefined });
+    else if (consumer.stopFind()) return;
     else if (state.focus === 'topics' && topics.snapshot.filter) topics.setFilter('');
     else if (state.focus === 'consumer' && consumer.snapshot.search) consumer.setSearch('');
     else ui.set({ focus: 'topics' });
