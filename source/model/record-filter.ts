@@ -43,6 +43,19 @@ function compileRegex(source: string, what: string, ignoreCase: boolean): RegExp
   }
 }
 
+/**
+ * A test on bytes for a pattern: a plain word (no regex syntax, case-sensitive) is a byte search, as
+ * grep does, with no UTF-8 decoding per record; anything else is the regular expression on the text.
+ */
+function bytesMatcher(source: string, what: string, ignoreCase: boolean): (bytes: Buffer) => boolean {
+  if (!ignoreCase && /^[^\\^$.|?*+()[\]{}]+$/.test(source)) {
+    const literal = Buffer.from(source, 'utf8');
+    return (bytes) => bytes.indexOf(literal) >= 0;
+  }
+  const pattern = compileRegex(source, what, ignoreCase);
+  return (bytes) => pattern.test(bytes.toString('utf8'));
+}
+
 const text = (bytes: Buffer | null): string | undefined => (bytes === null ? undefined : bytes.toString('utf8'));
 
 function headerMatcher(spec: string, ignoreCase: boolean): RecordMatcher {
@@ -118,13 +131,13 @@ export function compileFilter(spec: FilterSpec): RecordMatcher | undefined {
     checks.push((record) => record.key !== null && record.key.equals(key));
   }
   if (spec.keyGrep) {
-    const pattern = compileRegex(spec.keyGrep, '--key-grep', ignoreCase);
-    checks.push((record) => record.key !== null && pattern.test(record.key.toString('utf8')));
+    const keyMatches = bytesMatcher(spec.keyGrep, '--key-grep', ignoreCase);
+    checks.push((record) => record.key !== null && keyMatches(record.key));
   }
   for (const header of spec.headers ?? []) checks.push(headerMatcher(header, ignoreCase));
   if (spec.grep) {
-    const pattern = compileRegex(spec.grep, '--grep', ignoreCase);
-    checks.push((record) => record.value !== null && pattern.test(record.value.toString('utf8')));
+    const valueMatches = bytesMatcher(spec.grep, '--grep', ignoreCase);
+    checks.push((record) => record.value !== null && valueMatches(record.value));
   }
   // JSON parsing is the dearest check: last, so cheaper ones rule records out first.
   if (spec.where) checks.push(whereMatcher(spec.where));

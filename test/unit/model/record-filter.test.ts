@@ -120,3 +120,19 @@ describe('parseFilterQuery (the pane)', () => {
     expect(parseFilterQuery('where:$.n == 1')).toEqual({ where: '$.n == 1', ignoreCase: true });
   });
 });
+
+describe('plain words', () => {
+  it('match as bytes, the same as the regular expression would, UTF-8 included', () => {
+    for (const [word, value, expected] of [
+      ['NEEDLE', 'a NEEDLE here', true],
+      ['NEEDLE', 'a needle here', false],
+      ['välue', 'the välue', true],
+      ['a b', 'xa by', true],
+      ['-', 'no dash', false],
+    ] as const) {
+      expect(matches({ grep: word }, record(value)), word).toBe(expected);
+      expect(new RegExp(word, 'u').test(value), word).toBe(expected);
+    }
+    expect(matches({ grep: 'needle', ignoreCase: true }, record('a NEEDLE'))).toBe(true);
+  });
+});
