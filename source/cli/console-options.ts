@@ -21,9 +21,9 @@ export function parseOffset(text: string): StartPosition {
  * --from-timestamp: ISO-8601 (2024-05-01T12:00:00Z, or a date), epoch milliseconds,
  * or a time relative to now such as -15m, -2h, -1d, -30s (format/time-grammar.ts).
  */
-export function parseTimestamp(text: string, now = Date.now()): number {
+export function parseTimestamp(text: string, now = Date.now(), flag = 'from-timestamp'): number {
   const timestamp = parseTime(text, now);
-  if (timestamp === undefined) throw usage(`invalid --from-timestamp '${text}': use ${TIME_HELP}`);
+  if (timestamp === undefined) throw usage(`invalid --${flag} '${text}': use ${TIME_HELP}`);
   return timestamp;
 }
 

@@ -9,6 +9,9 @@ import {
   type TopicReader,
 } from '../kafka/consumer.js';
 import { KafkaUserError } from '../kafka/errors.js';
+import { fetchTopic } from '../kafka/metadata.js';
+import { partitionForKey } from '../kafka/partitioner.js';
+import { compileFilter, type FilterSpec, type RecordMatcher } from '../model/record-filter.js';
 import { DEFAULT_LINE_OPTIONS, formatRecordJson, formatRecordLine, formatRecordPrefix, type LineOptions } from '../format/message-text.js';
 import { CONNECTION_HELP, connectionFlags, parseArgs, withConnection } from './command.js';
 import {
@@ -33,8 +36,19 @@ const HELP = `
     --group G                        read as consumer group G: resume from its committed offsets, commit as it goes
 
   When to stop (default: never; Ctrl-C)
-    --max-messages N                 after N messages
+    --max-messages N                 after N messages (printed ones, when filtering)
     -e, --exit-at-end                once every partition reaches its end as of the start
+    --scan-limit N                   after reading N records, matching or not
+    --until T                        each partition at its first record at or after time T (as --from-timestamp)
+
+  Find (every filter given must match; stderr gets "scanned N, matched M")
+    --grep REGEX                     the value (as UTF-8) matches REGEX (JavaScript syntax)
+    --key-grep REGEX                 the key matches REGEX
+    --header NAME[=REGEX]            a header NAME is present (and its value matches); repeatable
+    --where 'EXPR'                   a JSON value satisfies a JSONPath filter: '$.customer.id == 42',
+                                     '$.total > 100 && $.currency == "EUR"'; non-JSON values never match
+    --key K                          the key is K, read only from the partition the Java client's default
+                                     partitioner puts K in (murmur2); holds for topics written that way
 
   Output
     --format text|json|raw           text (default): the value per line, escaped on a terminal;
@@ -69,6 +83,13 @@ const flags = {
   keySeparator: { type: 'string' },
   property: { type: 'string', isMultiple: true },
   isolationLevel: { type: 'string' },
+  grep: { type: 'string' },
+  keyGrep: { type: 'string' },
+  header: { type: 'string', isMultiple: true },
+  where: { type: 'string' },
+  key: { type: 'string' },
+  scanLimit: { type: 'string' },
+  until: { type: 'string' },
 } as const;
 
 const PROPERTIES = [
@@ -240,22 +261,56 @@ function startPosition(f: Record<string, unknown>, partitions: number[]): StartP
   return { kind: 'latest' };
 }
 
-function summaryLine(topic: string, summary: ReadSummary): string {
+function summaryLine(topic: string, summary: ReadSummary, matched?: number): string {
   const positions = summary.positions.map((p) => `${p.partition}:${p.nextOffset}`).join(' ');
-  return (
-    `kafka-tui: consumed ${summary.messages} message${summary.messages === 1 ? '' : 's'} from ${topic}` +
-    (positions ? ` (next offset per partition: ${positions})` : '') +
-    '\n'
-  );
+  const counts =
+    matched === undefined
+      ? `consumed ${summary.messages} message${summary.messages === 1 ? '' : 's'} from ${topic}`
+      : `scanned ${summary.messages}, matched ${matched} in ${topic}`;
+  return `kafka-tui: ${counts}${positions ? ` (next offset per partition: ${positions})` : ''}\n`;
 }
+
+function filterSpec(f: { grep?: string; keyGrep?: string; header?: string[]; where?: string; key?: string }): FilterSpec {
+  return {
+    ...(f.grep !== undefined ? { grep: f.grep } : {}),
+    ...(f.keyGrep !== undefined ? { keyGrep: f.keyGrep } : {}),
+    ...(f.header?.length ? { headers: f.header } : {}),
+    ...(f.where !== undefined ? { where: f.where } : {}),
+    ...(f.key !== undefined ? { key: Buffer.from(f.key, 'utf8') } : {}),
+  };
+}
+
+/** Passes on only the records the filter matches, counting both, and stops the reader after maxMatches. */
+class FilteringSink {
+  matched = 0;
+
+  constructor(
+    private readonly matcher: RecordMatcher,
+    private readonly maxMatches: number | undefined,
+    private readonly next: (records: KafkaRecord[]) => Promise<void> | void,
+    private readonly stop: () => void,
+  ) {}
+
+  onBatch(records: KafkaRecord[]): Promise<void> | void {
+    let kept = records.filter(this.matcher);
+    if (this.maxMatches !== undefined && this.matched + kept.length >= this.maxMatches) {
+      kept = kept.slice(0, this.maxMatches - this.matched);
+      this.stop();
+    }
+    this.matched += kept.length;
+    return this.next(kept);
+  }
+}
+
+const TIME_FLAGS = new Set(['--from-timestamp', '--until']);
 
 /** `--from-timestamp -15m` would read as short flags; keep a relative time attached to its flag. */
 export function attachRelativeTimes(argv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const next = argv[i + 1];
-    if (argv[i] === '--from-timestamp' && next !== undefined && /^-\d/.test(next)) {
-      out.push(`--from-timestamp=${next}`);
+    if (TIME_FLAGS.has(argv[i]!) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
       i++;
     } else {
       out.push(argv[i]!);
@@ -273,6 +328,8 @@ export async function run(argv: string[]): Promise<number> {
   const partitions = (f.partition ?? []).map((p) => wholeNumber('partition', p));
   const maxMessages =
     f.maxMessages === undefined ? undefined : nonNegativeInteger('max-messages', wholeNumber('max-messages', f.maxMessages));
+  const scanLimit = f.scanLimit === undefined ? undefined : wholeNumber('scan-limit', f.scanLimit);
+  const until = f.until === undefined ? undefined : parseTimestamp(f.until, Date.now(), 'until');
   const start = startPosition(f, partitions);
   const plan = outputPlan(cli);
   const isolation = oneOf('isolation-level', f.isolationLevel, ['read_committed', 'read_uncommitted'] as const, 'read_committed');
@@ -281,26 +338,42 @@ export async function run(argv: string[]): Promise<number> {
       "--group reads every partition from the group's offsets; it cannot be combined with --partition, --offset or --from-timestamp",
     );
   }
-  if (maxMessages === 0) return 0;
+  if (f.group !== undefined && (f.key !== undefined || scanLimit !== undefined || until !== undefined)) {
+    throw usage('--key, --scan-limit and --until read partitions directly; they cannot be combined with --group');
+  }
+  if (f.key !== undefined && partitions.length > 0) throw usage('--key reads the partition its key hashes to; leave out --partition');
+  // Compiled before connecting: a bad pattern is one line, and no record is read for nothing.
+  const matcher = compileFilter(filterSpec(f));
+  const bounded = matcher !== undefined || scanLimit !== undefined || until !== undefined;
+  if (maxMessages === 0 || scanLimit === 0) return 0;
 
   let reader: TopicReader | undefined;
   let interruptedBy: NodeJS.Signals | undefined;
   const output = new BatchWriter(plan);
+  const write = (records: KafkaRecord[]) => {
+    const pending = output.write(records);
+    if (output.closed) reader?.stop();
+    return pending;
+  };
+  // Without a filter the records go straight to the writer: no per-record call on the plain path.
+  const filtering = matcher && new FilteringSink(matcher, maxMessages, write, () => reader?.stop());
   const sink: ReaderSink = {
-    onBatch: (records: KafkaRecord[]) => {
-      const pending = output.write(records);
-      if (output.closed) reader?.stop();
-      return pending;
-    },
+    onBatch: filtering ? (records) => filtering.onBatch(records) : write,
     // Skipped offsets and added partitions change what the output means: said on stderr, beside it.
     onWarning: (message) => process.stderr.write(`kafka-tui: warning: ${message}\n`),
   };
+  // Without a filter --max-messages counts what is read, so the reader itself stops there.
+  const maxRecords = matcher ? scanLimit : Math.min(maxMessages ?? Infinity, scanLimit ?? Infinity);
 
   return withConnection(
     f,
     async (connection) => {
       // Leader changes and retries are worth a line in the log (--log-file), not on stderr.
       sink.onNotice = (message) => connection.log.add({ time: new Date().toISOString(), level: 'warn', namespace: 'consume', message });
+      const keyPartition =
+        f.key === undefined
+          ? []
+          : [partitionForKey(Buffer.from(f.key, 'utf8'), (await fetchTopic(connection.cluster, topic)).partitions.length)];
       reader =
         f.group !== undefined
           ? new GroupConsumer(
@@ -310,7 +383,7 @@ export async function run(argv: string[]): Promise<number> {
                 groupId: f.group,
                 fromBeginning: start.kind === 'earliest',
                 stopAtEnd: f.exitAtEnd === true,
-                maxRecords: maxMessages,
+                maxRecords: matcher ? undefined : maxMessages,
                 readCommitted: isolation === 'read_committed',
               },
               sink,
@@ -319,16 +392,23 @@ export async function run(argv: string[]): Promise<number> {
               connection.cluster,
               {
                 topic,
-                partitions,
+                partitions: f.key === undefined ? partitions : keyPartition,
                 start,
                 stopAtEnd: f.exitAtEnd === true,
-                maxRecords: maxMessages,
+                maxRecords: Number.isFinite(maxRecords) ? maxRecords : undefined,
+                endTimestamp: until,
                 readCommitted: isolation === 'read_committed',
               },
               sink,
             );
-      const summary = await reader.run();
-      process.stderr.write(summaryLine(topic, summary));
+      // A time still to come: partitions with nothing that late yet read on until the clock gets there.
+      const untilTimer = until !== undefined && until > Date.now() ? setTimeout(() => reader?.stop(), until - Date.now()) : undefined;
+      try {
+        const summary = await reader.run();
+        process.stderr.write(summaryLine(topic, summary, bounded ? (filtering?.matched ?? summary.messages) : undefined));
+      } finally {
+        clearTimeout(untilTimer);
+      }
       // The shell convention for a command ended by a signal: 128 + its number.
       return interruptedBy === 'SIGINT' ? 130 : interruptedBy === 'SIGTERM' ? 143 : 0;
     },

@@ -4,6 +4,7 @@
 // CLI and the TUI panes.
 import { isUtf8 } from 'node:buffer';
 import type { Header, KafkaRecord } from '../kafka/record.js';
+import { binaryPreview, isMostlyText } from './binary.js';
 import { escapeControl } from './escape.js';
 
 export { escapeControl };
@@ -11,8 +12,13 @@ export { escapeControl };
 export type BytesFormat = 'text' | 'json' | 'hex';
 
 export interface RenderOptions {
-  /** Escape control characters and escape sequences (for a terminal). */
+  /** Escape control characters and escape sequences, and show binary as a hex preview (for a terminal). */
   escape: boolean;
+}
+
+/** On a terminal, binary reads better as its size and first bytes than as replacement characters. */
+function terminalText(bytes: Buffer): string {
+  return isMostlyText(bytes) ? escapeControl(bytes.toString('utf8')) : binaryPreview(bytes);
 }
 
 /** Renders bytes as text (UTF-8), pretty JSON (one line, falls back to text), or hex. */
@@ -27,13 +33,11 @@ export function renderBytes(bytes: Buffer | null, format: BytesFormat, options: 
         // Re-serialised, so the output is one line and any control character is \u-escaped.
         return JSON.stringify(JSON.parse(text));
       } catch {
-        return options.escape ? escapeControl(text) : text;
+        return options.escape ? terminalText(bytes) : text;
       }
     }
-    case 'text': {
-      const text = bytes.toString('utf8');
-      return options.escape ? escapeControl(text) : text;
-    }
+    case 'text':
+      return options.escape ? terminalText(bytes) : bytes.toString('utf8');
   }
 }
 

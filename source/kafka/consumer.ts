@@ -28,6 +28,11 @@ export interface ReaderOptions {
   stopAtEnd?: boolean;
   /** Stop after delivering this many records. */
   maxRecords?: number;
+  /**
+   * Stop each partition at its first record at or after this time (kcat's -o e@TS). A partition with no
+   * record that late yet ends as stopAtEnd says, or reads on.
+   */
+  endTimestamp?: number;
   /** Hide records of aborted transactions (default true, like the Java consumer's read_committed). */
   readCommitted?: boolean;
   /** Bytes per fetch response and per partition within it. */
@@ -295,8 +300,12 @@ export class PartitionReader implements TopicReader {
       needsBounds || start.kind !== 'earliest' ? listOffsets(this.client, info, partitions, LATEST, readCommitted) : undefined,
       needsBounds || start.kind === 'earliest' ? listOffsets(this.client, info, partitions, EARLIEST, readCommitted) : undefined,
     ]);
-    const byTimestamp =
-      start.kind === 'timestamp' ? await listOffsets(this.client, info, partitions, start.timestamp, readCommitted) : undefined;
+    const [byTimestamp, byEndTimestamp] = await Promise.all([
+      start.kind === 'timestamp' ? listOffsets(this.client, info, partitions, start.timestamp, readCommitted) : undefined,
+      this.options.endTimestamp !== undefined
+        ? listOffsets(this.client, info, partitions, this.options.endTimestamp, readCommitted)
+        : undefined,
+    ]);
     const clamps: StartClamp[] = [];
     for (const partition of partitions) {
       const low = lows?.get(partition) ?? 0;
@@ -329,7 +338,10 @@ export class PartitionReader implements TopicReader {
           next = start.offset;
           break;
       }
-      this.states.set(partition, stopAtEnd ? { partition, next, end } : { partition, next });
+      // -1: no record at or after endTimestamp yet.
+      const endAtTime = byEndTimestamp?.get(partition) ?? -1;
+      const stopAt = endAtTime >= 0 ? endAtTime : stopAtEnd ? end : undefined;
+      this.states.set(partition, stopAt === undefined ? { partition, next } : { partition, next, end: stopAt });
     }
     if (clamps.length > 0) this.sink.onClamped?.(clamps);
   }

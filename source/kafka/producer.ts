@@ -6,7 +6,7 @@
 import type { BrokerClient, ClusterClient } from './cluster-client.js';
 import { COMPRESSION_CODES, compressorFor, type CompressionName } from './codecs.js';
 import { KafkaUserError, errorMessage } from './errors.js';
-import { murmur2 } from './internals.js';
+import { partitionForKey } from './partitioner.js';
 import { fetchTopic } from './metadata.js';
 import { DUPLICATE_SEQUENCE_NUMBER, NONE, PRODUCE_RETRIABLE, TOO_LARGE, errorName } from './protocol/error-codes.js';
 import { NO_IDENTITY, encodeBatch, requestProduce, type BatchIdentity } from './protocol/produce.js';
@@ -58,11 +58,6 @@ export interface WriteListener {
 const ACKS: Record<Acks, number> = { all: -1, '1': 1, '0': 0 };
 const TOPIC_CONFIG_RESOURCE = 2;
 const RECORD_OVERHEAD_BYTES = 12;
-
-/** Java's default partitioner for keyed records: murmur2 of the key, so keys land where Java clients put them. */
-function partitionForKey(key: Buffer, partitionCount: number): number {
-  return (murmur2(key) & 0x7fffffff) % partitionCount;
-}
 
 export class MessageWriter {
   private partitionCount = 0;

@@ -15,6 +15,10 @@ export interface ConsumeRequest {
   partitions: number[];
   /** A start offset out of a partition's range starts it at the nearer end, reported, instead of failing. */
   clampStart?: boolean;
+  /** Stop once every partition reaches its end as of the start (a bounded find). */
+  stopAtEnd?: boolean;
+  /** Stop after this many records. */
+  maxRecords?: number;
 }
 
 /** What the panes read of a record; the reader's KafkaRecord has this shape. */
@@ -35,6 +39,8 @@ export interface RecordSink {
   clamped?(clamps: StartClamp[]): void;
   /** A change the user should know of while records keep coming: partitions added, offsets skipped. */
   notice?(message: string): void;
+  /** The read ended: it reached its bounds, or was stopped. */
+  done?(): void;
 }
 
 export interface Subscription {

@@ -53,3 +53,37 @@ function parsePosition(first: string | undefined, second: string | undefined, no
   if (timestamp !== undefined) return { kind: 'timestamp', timestamp };
   throw new Error(`cannot read '${text.trim()}': use ${CONSUME_OPTIONS_HELP}`);
 }
+
+// The `F` prompt: a bounded scan. Options first, then the filter (which may hold spaces):
+//   [from -1h | from offset 42 | from 2026-11-23T10:00:00Z] [limit 50000] [p=0,2] key:^c-1 $.total > 10
+export const DEFAULT_FIND_LIMIT = 1_000_000;
+
+export const FIND_HELP = '[from -1h|offset N] [limit N] [p=0,1] then text, key:RE, header:N=RE, $.path == v';
+
+export interface FindOptions extends ConsumeOptions {
+  /** Records to read at most, matching or not. */
+  limit: number;
+  /** The filter, in the pane's `/` language. */
+  query: string;
+}
+
+export function parseFindOptions(text: string, now = Date.now()): FindOptions {
+  let rest = text.trim();
+  const position: string[] = [];
+  let limit = DEFAULT_FIND_LIMIT;
+  for (;;) {
+    const from = /^from\s+(offset\s+\S+|\S+)\s*/.exec(rest);
+    const max = /^limit\s+(\S+)\s*/.exec(rest);
+    const partitions = /^(p(?:artitions?)?=\S+)\s*/.exec(rest);
+    const match = from ?? max ?? partitions;
+    if (!match) break;
+    if (max) {
+      if (!/^[1-9]\d*$/.test(max[1]!)) throw new Error(`bad limit '${max[1]}': use a whole number of records, like limit 50000`);
+      limit = Number(max[1]);
+    } else {
+      position.push(match[1]!);
+    }
+    rest = rest.slice(match[0].length);
+  }
+  return { ...parseConsumeOptions(position.join(' '), now), limit, query: rest };
+}

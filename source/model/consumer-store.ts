@@ -1,10 +1,12 @@
-// The live consumer: one subscription feeding a bounded MessageBuffer, pause/resume,
-// a search over what is buffered, and the cursor, anchored by sequence number so that
-// new records never move a view the user scrolled up.
+// The live consumer: one subscription feeding a bounded MessageBuffer, pause/resume, a filter
+// over what is buffered and what arrives (the `consume` filter language), a bounded find that
+// buffers only matches, and the cursor, anchored by sequence number so that new records never
+// move a view the user scrolled up.
 import { errorMessage } from '../kafka/errors.js';
 import type { Backend, ConsumeRequest, ConsumedRecord, StartClamp, Subscription } from './backend.js';
 import { clampIndex } from './list-window.js';
 import { MessageBuffer } from './message-buffer.js';
+import { compileFilter, parseFilterQuery, type RecordMatcher } from './record-filter.js';
 import { Store } from './store.js';
 
 export const DEFAULT_BUFFER_SIZE = 10_000;
@@ -16,6 +18,10 @@ export interface ConsumerState {
   /** Something the user should know about this consume that is not an error (a clamped start, added partitions, skipped offsets). */
   notice?: string;
   search: string;
+  /** Why the search text does not compile (the previous search stays applied meanwhile). */
+  searchError?: string;
+  /** The bounded find this consume is, if it is one. */
+  find?: FindProgress;
   /** Follows the newest record until the user moves up. */
   follow: boolean;
   /** Sequence number of the selected record (meaningful when not following). */
@@ -23,6 +29,27 @@ export interface ConsumerState {
   /** Sequence number of the record open in the detail view. */
   detailSeq?: number;
 }
+
+export interface FindProgress {
+  /** The filter as typed. */
+  query: string;
+  limit: number;
+  scanned: number;
+  matched: number;
+  startedAt: number;
+  /** When it ended (its bounds, or Esc), or undefined while it runs. */
+  endedAt?: number;
+  stopped?: boolean;
+}
+
+/** What a find reads: where from, which partitions, up to how many records, and what to keep. */
+export interface FindRequest extends ConsumeRequest {
+  query: string;
+  limit: number;
+}
+
+/** Progress is redrawn at most this often: a fast scan would otherwise redraw per batch. */
+const FIND_PROGRESS_MS = 100;
 
 /** The rows the pane lists: every buffered record, or only the search matches. */
 export interface RowSource {
@@ -43,11 +70,12 @@ export class ConsumerStore extends Store<ConsumerState> {
   private subscription?: Subscription;
   private matches: number[] = [];
   private scannedUpTo = 0;
+  /** The compiled search; undefined shows every buffered record. */
+  private matcher?: RecordMatcher;
 
   constructor(
     private readonly backend: Pick<Backend, 'consume'>,
     capacity = DEFAULT_BUFFER_SIZE,
-    private readonly searchText: (record: ConsumedRecord) => string,
     maxHz = 20,
   ) {
     super({ paused: false, search: '', follow: true, cursorSeq: 0 });
@@ -56,24 +84,84 @@ export class ConsumerStore extends Store<ConsumerState> {
   }
 
   async start(request: ConsumeRequest): Promise<void> {
+    await this.begin(request, undefined);
+    this.subscription = this.backend.consume(request, {
+      records: (records) => this.buffer.pushAll(records),
+      error: (error) => this.update({ error: errorMessage(error) }),
+      clamped: (clamps) => this.reportClamped(request, clamps),
+      notice: (notice) => this.reportNotice(request, notice),
+    });
+  }
+
+  /**
+   * A bounded scan: reads from where asked up to the partitions' ends or `limit` records, and buffers only
+   * the records the query matches, with progress (scanned, matched) in `find`. Throws on a query that
+   * does not compile, before anything is read.
+   */
+  async find(request: FindRequest): Promise<void> {
+    const matcher = compileFilter(parseFilterQuery(request.query));
+    const { query, limit, ...consume } = request;
+    const read: ConsumeRequest = { ...consume, stopAtEnd: true, maxRecords: limit };
+    let progress: FindProgress = { query, limit, scanned: 0, matched: 0, startedAt: Date.now() };
+    await this.begin(read, progress);
+    let shownAt = 0;
+    let pending: NodeJS.Timeout | undefined;
+    const flush = () => {
+      pending = undefined;
+      shownAt = Date.now();
+      // A late report from a find since replaced is not about what is on screen.
+      if (this.state.request === read) this.update({ find: progress });
+    };
+    const show = (patch: Partial<FindProgress>, force = false) => {
+      progress = { ...progress, ...patch };
+      const wait = FIND_PROGRESS_MS - (Date.now() - shownAt);
+      if (force || wait <= 0) {
+        clearTimeout(pending);
+        flush();
+      } else {
+        // The last count of a burst is shown too, a moment later.
+        pending ??= setTimeout(flush, wait);
+      }
+    };
+    this.subscription = this.backend.consume(read, {
+      records: (records) => {
+        const kept = matcher ? records.filter(matcher) : records;
+        if (kept.length > 0) this.buffer.pushAll(kept);
+        show({ scanned: progress.scanned + records.length, matched: progress.matched + kept.length });
+      },
+      error: (error) => this.update({ error: errorMessage(error) }),
+      clamped: (clamps) => this.reportClamped(read, clamps),
+      notice: (notice) => this.reportNotice(read, notice),
+      done: () => show({ endedAt: progress.endedAt ?? Date.now(), stopped: this.state.find?.stopped }, true),
+    });
+  }
+
+  /** Ends a running find where it is (Esc); false when none runs. */
+  stopFind(): boolean {
+    const find = this.state.find;
+    if (!find || find.endedAt !== undefined) return false;
+    this.update({ find: { ...find, endedAt: Date.now(), stopped: true } });
+    void this.stop();
+    return true;
+  }
+
+  private async begin(request: ConsumeRequest, find: FindProgress | undefined): Promise<void> {
     await this.stop();
     this.buffer.clear();
     this.matches = [];
     this.scannedUpTo = 0;
-    this.update({ request, paused: false, error: undefined, notice: undefined, follow: true, cursorSeq: 0, detailSeq: undefined });
-    this.subscription = this.backend.consume(request, {
-      records: (records) => this.buffer.pushAll(records),
-      error: (error) => this.update({ error: errorMessage(error) }),
-      clamped: (clamps) => {
-        // A late report from a consume since replaced is not about what is on screen.
-        if (this.state.request === request && request.from.kind === 'offset') {
-          this.update({ notice: clampNotice(request.from.offset, clamps) });
-        }
-      },
-      notice: (notice) => {
-        if (this.state.request === request) this.update({ notice });
-      },
-    });
+    this.update({ request, find, paused: false, error: undefined, notice: undefined, follow: true, cursorSeq: 0, detailSeq: undefined });
+  }
+
+  private reportClamped(request: ConsumeRequest, clamps: StartClamp[]): void {
+    // A late report from a consume since replaced is not about what is on screen.
+    if (this.state.request === request && request.from.kind === 'offset') {
+      this.update({ notice: clampNotice(request.from.offset, clamps) });
+    }
+  }
+
+  private reportNotice(request: ConsumeRequest, notice: string): void {
+    if (this.state.request === request) this.update({ notice });
   }
 
   async stop(): Promise<void> {
@@ -89,17 +177,27 @@ export class ConsumerStore extends Store<ConsumerState> {
     this.update({ paused: !this.state.paused });
   }
 
+  /** Applies the `/` line (the consume filter language) to the buffer and to what arrives. */
   setSearch(search: string): void {
+    let matcher: RecordMatcher | undefined;
+    try {
+      matcher = compileFilter(parseFilterQuery(search));
+    } catch (error) {
+      // Mid-typing (`a(`): say why, keep the last good filter on screen.
+      this.update({ search, searchError: errorMessage(error) });
+      return;
+    }
+    this.matcher = matcher;
     this.matches = [];
     this.scannedUpTo = this.buffer.firstSeq;
-    this.state = { ...this.state, search };
+    this.state = { ...this.state, search, searchError: undefined };
     this.scanMatches();
     this.update({ follow: true });
   }
 
   rows(): RowSource {
     const buffer = this.buffer;
-    if (this.state.search === '') {
+    if (this.matcher === undefined) {
       const first = buffer.firstSeq;
       return {
         count: buffer.size,
@@ -158,12 +256,12 @@ export class ConsumerStore extends Store<ConsumerState> {
   }
 
   private scanMatches(): void {
-    const search = this.state.search.toLowerCase();
-    if (search === '') return;
+    const matcher = this.matcher;
+    if (matcher === undefined) return;
     const from = Math.max(this.scannedUpTo, this.buffer.firstSeq);
     for (let seq = from; seq < this.buffer.total; seq++) {
       const record = this.buffer.at(seq);
-      if (record && this.searchText(record).toLowerCase().includes(search)) this.matches.push(seq);
+      if (record && matcher(record)) this.matches.push(seq);
     }
     this.scannedUpTo = this.buffer.total;
     this.dropEvictedMatches();

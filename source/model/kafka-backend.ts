@@ -30,6 +30,8 @@ function consume(connection: ConnectionManager, request: ConsumeRequest, sink: R
       fetchMaxBytes: FETCH_MAX_BYTES,
       partitionMaxBytes: PARTITION_MAX_BYTES,
       clampStart: request.clampStart,
+      stopAtEnd: request.stopAtEnd,
+      maxRecords: request.maxRecords,
     },
     {
       onBatch: (records) => sink.records(records),
@@ -38,7 +40,7 @@ function consume(connection: ConnectionManager, request: ConsumeRequest, sink: R
     },
   );
   const done = reader.run().then(
-    () => {},
+    () => sink.done?.(),
     (error: unknown) => sink.error(error),
   );
   return {

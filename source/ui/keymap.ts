@@ -27,6 +27,7 @@ export type Command =
   | 'topic.delete'
   | 'consume.start'
   | 'consume.options'
+  | 'consume.find'
   | 'consume.pause'
   | 'consume.detail'
   | 'produce.focus'
@@ -79,7 +80,7 @@ export const KEYMAP: readonly Binding[] = [
     when: ['global'],
     hint: 'cmd',
   },
-  { keys: ['esc'], command: 'app.back', description: 'back: close the overlay or clear the filter', when: ['global'] },
+  { keys: ['esc'], command: 'app.back', description: 'back: close the overlay, stop a find, or clear the filter', when: ['global'] },
   { keys: ['tab'], command: 'focus.next', description: 'next pane', when: ['global'], hint: 'pane' },
   { keys: ['shift+tab'], command: 'focus.previous', description: 'previous pane', when: ['global'] },
 
@@ -91,7 +92,13 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['pgdn'], command: 'cursor.pageDown', description: 'page down', when: LISTS },
 
   { keys: ['/'], command: 'list.filter', description: 'filter topics by name', when: ['topics'], hint: 'filter' },
-  { keys: ['/'], command: 'list.filter', description: 'search the buffered messages', when: ['consumer'], hint: 'search' },
+  {
+    keys: ['/'],
+    command: 'list.filter',
+    description: 'filter messages, buffered and arriving: text, key:RE, header:N=RE, $.path == v',
+    when: ['consumer'],
+    hint: 'search',
+  },
   {
     keys: ['enter'],
     command: 'topic.open',
@@ -123,6 +130,14 @@ export const KEYMAP: readonly Binding[] = [
     description: 'consume from: end, offset N, timestamp, partitions',
     when: TOPIC_ACTIONS,
     hint: 'from…',
+  },
+  {
+    keys: ['F'],
+    command: 'consume.find',
+    disabledReason: needsTopic,
+    description: 'find: scan from a time or offset, up to N records, keeping what the filter matches (Esc stops)',
+    when: TOPIC_ACTIONS,
+    hint: 'find',
   },
   {
     keys: ['p'],

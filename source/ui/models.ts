@@ -7,7 +7,6 @@ import { ConsumerStore, DEFAULT_BUFFER_SIZE } from '../model/consumer-store.js';
 import { DescribeStore } from '../model/describe-store.js';
 import { ProducerStore } from '../model/producer-store.js';
 import { TopicsStore } from '../model/topics-store.js';
-import { searchText } from './record-text.js';
 
 export interface Models {
   backend: Backend;
@@ -34,7 +33,7 @@ export function createModels(backend: Backend, history: HistoryStore, options: M
     connection: new ConnectionStore(backend, options.connectionCheckMs),
     topics: new TopicsStore(backend),
     describe: new DescribeStore(backend, options.describeRefreshMs),
-    consumer: new ConsumerStore(backend, options.bufferSize ?? DEFAULT_BUFFER_SIZE, searchText, options.notifyHz),
+    consumer: new ConsumerStore(backend, options.bufferSize ?? DEFAULT_BUFFER_SIZE, options.notifyHz),
     producer: new ProducerStore(backend, history, options.keySeparator),
     brokers: new BrokersStore(backend, options.describeRefreshMs),
   };

@@ -1,6 +1,7 @@
 // How a consumed record reads on screen: a one-line row and the detail view.
 // Every byte from the record passes through escapeControlAndTabs before it can reach the terminal.
 import type { ConsumedRecord } from '../model/backend.js';
+import { binaryPreview, isMostlyText, utf8Prefix } from '../format/binary.js';
 import { escapeControlAndTabs } from '../format/escape.js';
 
 const utf8 = (bytes: Buffer | null): string => (bytes === null ? '' : escapeControlAndTabs(bytes.toString('utf8')));
@@ -17,19 +18,14 @@ export const ROW_HEADER = `${'P'.padStart(3)} ${'OFFSET'.padStart(8)} ${'TIME (U
 export function recordRow(record: ConsumedRecord): string {
   const key = record.key === null ? '∅' : utf8(record.key);
   const shortKey = key.length > 12 ? `${key.slice(0, 11)}…` : key.padEnd(12);
-  return `${String(record.partition).padStart(3)} ${String(record.offset).padStart(8)} ${timeText(record.timestamp)} ${shortKey} ${utf8(record.value?.subarray(0, ROW_VALUE_BYTES) ?? null)}`;
+  return `${String(record.partition).padStart(3)} ${String(record.offset).padStart(8)} ${timeText(record.timestamp)} ${shortKey} ${rowValue(record.value)}`;
 }
 
-export function searchText(record: ConsumedRecord): string {
-  return `${record.key?.toString('utf8') ?? ''}\n${record.value?.toString('utf8') ?? ''}`;
-}
-
-function isMostlyText(bytes: Buffer): boolean {
-  const text = bytes.toString('utf8');
-  if (text.includes('\uFFFD')) return false;
-  // eslint-disable-next-line no-control-regex
-  const controls = text.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
-  return controls * 10 <= text.length;
+/** The value as one row shows it: its text, or a marker and hex preview when it is binary. */
+function rowValue(value: Buffer | null): string {
+  if (value === null) return '';
+  const head = utf8Prefix(value, ROW_VALUE_BYTES);
+  return isMostlyText(head) ? utf8(head) : binaryPreview(head, value.length);
 }
 
 /** Hex dump lines: offset, 16 bytes in hex, and the printable ASCII. */

@@ -6,7 +6,7 @@ import type { Flash } from './components/hint-bar.js';
 
 export type Pane = 'topics' | 'describe' | 'consumer' | 'producer';
 export type Overlay = 'help' | 'detail' | 'brokers' | 'brokerConfigs';
-export type PromptPurpose = 'filter' | 'search' | 'command' | 'create' | 'alter' | 'delete' | 'consumeOptions';
+export type PromptPurpose = 'filter' | 'search' | 'command' | 'create' | 'alter' | 'delete' | 'consumeOptions' | 'find';
 
 export interface Prompt {
   purpose: PromptPurpose;

@@ -125,6 +125,16 @@ export class FakeBackend implements Backend {
     this.sink?.records(records);
   }
 
+  /** What a real reader reports when it reaches its bounds (stopAtEnd, maxRecords). */
+  finish(): void {
+    this.sink?.done?.();
+  }
+
+  /** Whether a consume is running (started and not stopped). */
+  get consuming(): boolean {
+    return this.sink !== undefined;
+  }
+
   /** What a real reader reports when a clampStart request starts partitions elsewhere than asked. */
   reportClamped(clamps: StartClamp[]): void {
     this.sink?.clamped?.(clamps);

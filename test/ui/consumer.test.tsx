@@ -50,6 +50,15 @@ describe('Consumer pane', () => {
     expect(frame).not.toContain('\u001b]0;');
   });
 
+  it('shows a binary value as its size and a hex preview, not replacement characters', async () => {
+    const app = await withTopic();
+    const binary = Buffer.concat([Buffer.from('36c99cf02f7a0d24ff62e32230556501', 'hex'), Buffer.alloc(184, 0xfe)]);
+    app.backend.deliver([record(0, '', { value: binary }), record(1, 'after')]);
+    const frame = await app.waitFor('after');
+    expect(frame).toContain('‹binary 200 B› 36 c9 9c f0');
+    expect(frame).not.toContain('\uFFFD');
+  });
+
   it('keeps the view anchored while scrolled up, and G follows again', async () => {
     const app = await withTopic();
     app.backend.deliver(many(0, 50));

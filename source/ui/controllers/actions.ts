@@ -1,6 +1,6 @@
 // Steps several controllers share: open a view, start a consumer, open a prompt.
 import { errorMessage } from '../../kafka/errors.js';
-import { parseConsumeOptions } from '../../model/consume-options.js';
+import { parseConsumeOptions, parseFindOptions } from '../../model/consume-options.js';
 import type { PromptPurpose } from '../ui-state.js';
 import type { ControllerContext } from './context.js';
 
@@ -23,6 +23,14 @@ export function startConsumer(ctx: ControllerContext, topic: string, text = ''):
   const options = parseConsumeOptions(text);
   ctx.ui.set({ focus: 'consumer', overlay: undefined });
   void ctx.models.consumer.start({ topic, ...options }).catch((error) => fail(ctx, error));
+}
+
+/** Throws on options or a filter it cannot read, before anything is read; the prompt's caller reports it. */
+export function startFind(ctx: ControllerContext, topic: string, text: string): void {
+  const find = parseFindOptions(text);
+  const started = ctx.models.consumer.find({ topic, ...find });
+  ctx.ui.set({ focus: 'consumer', overlay: undefined });
+  void started.catch((error) => fail(ctx, error));
 }
 
 /** Focuses the producer pane; `typing` (the default) starts the mode where keys are message text. */

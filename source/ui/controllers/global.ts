@@ -28,6 +28,7 @@ export const globalController = {
       brokers.closeConfigs();
       ui.set({ overlay: 'brokers' });
     } else if (state.overlay) ui.set({ overlay: undefined });
+    else if (consumer.stopFind()) return;
     else if (state.focus === 'topics' && topics.snapshot.filter) topics.setFilter('');
     else if (state.focus === 'consumer' && consumer.snapshot.search) consumer.setSearch('');
     else ui.set({ focus: 'topics' });

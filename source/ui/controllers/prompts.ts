@@ -1,6 +1,6 @@
 // What Enter does on each kind of prompt, as a table: one entry per PromptPurpose.
 import type { Prompt, PromptPurpose } from '../ui-state.js';
-import { fail, startConsumer } from './actions.js';
+import { fail, startConsumer, startFind } from './actions.js';
 import { runLine } from './command-line.js';
 import type { ControllerContext } from './context.js';
 
@@ -13,6 +13,7 @@ export const PROMPTS: { [P in PromptPurpose]: Submit } = {
   search: () => {},
   command: (ctx, text) => runLine(ctx, text),
   consumeOptions: (ctx, text, topic) => startConsumer(ctx, topic, text),
+  find: (ctx, text, topic) => startFind(ctx, topic, text),
   create: (ctx, text) => {
     const [name = '', partitions = '1', replication = '1'] = text.split(/\s+/);
     const input = { topic: name, partitions: Number(partitions), replicationFactor: Number(replication) };

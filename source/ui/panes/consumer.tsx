@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { useRef } from 'react';
 import type { StartPosition } from '../../model/backend.js';
-import type { ConsumerStore } from '../../model/consumer-store.js';
+import type { ConsumerStore, FindProgress } from '../../model/consumer-store.js';
 import { windowTop } from '../../model/list-window.js';
 import { PaneTitle, Rows, type Row } from '../components/rows.js';
 import { useBufferVersion, useStore } from '../hooks/use-store.js';
@@ -36,6 +36,21 @@ function shortPositionText(from: StartPosition): string {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** `find '$.id == 4' · scanned 120,000 · matched 7 · 85,000/s · Esc stops`, and how it ended. */
+export function findProgressText(find: FindProgress, now = Date.now()): string {
+  const seconds = Math.max(0.001, ((find.endedAt ?? now) - find.startedAt) / 1000);
+  const state =
+    find.endedAt === undefined
+      ? 'Esc stops'
+      : find.stopped
+        ? 'stopped'
+        : find.scanned >= find.limit
+          ? `done: limit ${count(find.limit)} reached`
+          : 'done: reached the end';
+  const query = find.query ? `'${find.query}'` : '(everything)';
+  return `find ${query} · scanned ${count(find.scanned)} · matched ${count(find.matched)} · ${count(Math.round(find.scanned / seconds))}/s · ${state}`;
+}
+
 export function ConsumerPane({ store, height, width, focused }: { store: ConsumerStore; height: number; width: number; focused: boolean }) {
   const state = useStore(store);
   useBufferVersion(store.buffer);
@@ -53,6 +68,7 @@ export function ConsumerPane({ store, height, width, focused }: { store: Consume
         state.error && { text: `✖ ${state.error}`, priority: 8, words: true },
         { text: `${count(buffer.total)} received`, priority: 6 },
         state.search && { text: `/${state.search}`, priority: 7, words: true },
+        state.searchError && { text: `✖ ${state.searchError}`, priority: 8, words: true },
         { text: `${count(buffer.size)}/${count(buffer.capacity)} kept`, short: `${count(buffer.size)} kept`, priority: 2 },
         { text: positionText(request.from), short: shortPositionText(request.from), priority: 4 },
         request.partitions.length > 0 && { text: `p=${request.partitions.join(',')}`, priority: 5 },
@@ -63,6 +79,7 @@ export function ConsumerPane({ store, height, width, focused }: { store: Consume
     rows.push({ key: 'none', text: '  c consumes the selected topic from the beginning, C from elsewhere', dim: true });
   } else {
     if (state.notice) rows.push({ key: 'notice', text: `  ⚠ ${state.notice}`, bold: true });
+    if (state.find) rows.push({ key: 'find', text: `  ${findProgressText(state.find)}`, bold: state.find.endedAt === undefined });
     rows.push({ key: 'header', text: ROW_HEADER, dim: true });
     const listHeight = height - 1 - rows.length;
     const source = store.rows();
