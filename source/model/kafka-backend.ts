@@ -87,6 +87,10 @@ function producerFor(connection: ConnectionManager) {
   };
 }
 
+const notYet = async (): Promise<never> => {
+  throw new KafkaUserError('consumer groups are not wired to the cluster yet');
+};
+
 export function kafkaBackend(connection: ConnectionManager, label: string): Backend {
   return {
     label,
@@ -106,6 +110,14 @@ export function kafkaBackend(connection: ConnectionManager, label: string): Back
     deleteTopic: (topic) => deleteTopic(connection, topic),
     consume: (request, sink) => consume(connection, request, sink),
     produce: producerFor(connection),
+    // Until kafka/groups.ts and kafka/group-reset.ts land (branches groups-read, groups-write).
+    listGroups: notYet,
+    describeGroupLag: notYet,
+    planReset: notYet,
+    executeReset: notYet,
+    deleteGroup: notYet,
+    deleteGroupOffsets: notYet,
+    groupsOfTopic: notYet,
     shutdown: () => connection.shutdown(),
   };
 }

@@ -11,15 +11,40 @@ export interface EffectiveKeymap {
   error?: string;
 }
 
-const CONTEXTS: readonly KeyContext[] = ['global', 'topics', 'describe', 'consumer', 'producer', 'detail', 'help', 'input'];
+const CONTEXTS: readonly KeyContext[] = [
+  'global',
+  'topics',
+  'describe',
+  'consumer',
+  'groups',
+  'group',
+  'producer',
+  'detail',
+  'help',
+  'input',
+];
 /** Listed by `kafka-tui keys`; the producer pane's one key (Enter: start typing) is not remappable yet. */
-const LISTED: readonly KeyContext[] = ['global', 'topics', 'describe', 'consumer', 'producerPane', 'producer', 'detail', 'help', 'input'];
+const LISTED: readonly KeyContext[] = [
+  'global',
+  'topics',
+  'describe',
+  'consumer',
+  'groups',
+  'group',
+  'producerPane',
+  'producer',
+  'detail',
+  'help',
+  'input',
+];
 
 /** The contexts a key is looked up in, most specific first (see ui/focus.ts). */
 const CHAINS: ReadonlyArray<readonly KeyContext[]> = [
   ['topics', 'global'],
   ['describe', 'global'],
   ['consumer', 'global'],
+  ['groups', 'global'],
+  ['group', 'global'],
   ['producerPane', 'global'],
   ['detail', 'global'],
   ['help', 'global'],

@@ -2,7 +2,8 @@
 // all read this table; nothing else decides what a key does.
 
 /** Where a binding applies: a pane, an overlay, a line being edited, or everywhere. */
-export type KeyContext = 'global' | 'topics' | 'describe' | 'consumer' | 'producerPane' | 'producer' | 'detail' | 'help' | 'input';
+export type KeyContext =
+  'global' | 'topics' | 'describe' | 'consumer' | 'groups' | 'group' | 'producerPane' | 'producer' | 'detail' | 'help' | 'input';
 
 export type Command =
   | 'app.help'
@@ -29,6 +30,11 @@ export type Command =
   | 'consume.pause'
   | 'consume.detail'
   | 'produce.focus'
+  | 'groups.show'
+  | 'group.open'
+  | 'group.reset'
+  | 'group.delete'
+  | 'group.deleteOffsets'
   | 'view.refresh'
   | 'input.submit'
   | 'input.cancel'
@@ -52,11 +58,14 @@ export interface CommandState {
   readOnly: boolean;
   /** The topic the command would apply to. */
   topic?: string;
+  /** The consumer group the command would apply to. */
+  group?: string;
 }
 
 export type DisabledReason = (state: CommandState) => string | undefined;
 
 const needsTopic: DisabledReason = ({ topic }) => (topic ? undefined : 'select a topic first');
+const needsGroup: DisabledReason = ({ group }) => (group ? undefined : 'select a group first');
 
 /** A command that changes the cluster: off in read-only mode, then whatever `then` says. */
 const writes =
@@ -64,7 +73,8 @@ const writes =
   (state) =>
     state.readOnly ? `read-only: ${what} is disabled (--read-only or the profile's readOnly)` : then?.(state);
 
-const LISTS: readonly KeyContext[] = ['topics', 'describe', 'consumer', 'detail', 'help'];
+const LISTS: readonly KeyContext[] = ['topics', 'describe', 'consumer', 'groups', 'group', 'detail', 'help'];
+const GROUP_ACTIONS: readonly KeyContext[] = ['group', 'groups'];
 const TOPIC_ACTIONS: readonly KeyContext[] = ['topics', 'describe', 'consumer'];
 
 export const KEYMAP: readonly Binding[] = [
@@ -73,7 +83,7 @@ export const KEYMAP: readonly Binding[] = [
   {
     keys: [':'],
     command: 'app.commandLine',
-    description: 'command line: topics, brokers, describe T, consume T, produce T, q',
+    description: 'command line: topics, groups, brokers, describe T, consume T, produce T, q',
     when: ['global'],
     hint: 'cmd',
   },
@@ -90,6 +100,7 @@ export const KEYMAP: readonly Binding[] = [
 
   { keys: ['/'], command: 'list.filter', description: 'filter topics by name', when: ['topics'], hint: 'filter' },
   { keys: ['/'], command: 'list.filter', description: 'search the buffered messages', when: ['consumer'], hint: 'search' },
+  { keys: ['/'], command: 'list.filter', description: 'filter groups by name', when: ['groups'], hint: 'filter' },
   {
     keys: ['enter'],
     command: 'topic.open',
@@ -163,7 +174,46 @@ export const KEYMAP: readonly Binding[] = [
     when: ['topics', 'describe'],
     hint: 'delete',
   },
-  { keys: ['r'], command: 'view.refresh', description: 'refresh', when: ['topics', 'describe'], hint: 'refresh' },
+  {
+    keys: ['ctrl+g'],
+    command: 'groups.show',
+    description: 'the consumer groups pane, as :groups does',
+    when: ['topics', 'describe', 'consumer', 'producerPane'],
+    hint: 'groups',
+  },
+  {
+    keys: ['enter'],
+    command: 'group.open',
+    disabledReason: needsGroup,
+    description: 'open the group: partitions, lag, members, ETA',
+    when: ['groups'],
+    hint: 'open',
+  },
+  {
+    keys: ['R'],
+    command: 'group.reset',
+    disabledReason: writes('resetting offsets', needsGroup),
+    description: "reset the group's offsets: preview, then confirm by typing its name",
+    when: GROUP_ACTIONS,
+    hint: 'reset',
+  },
+  {
+    keys: ['ctrl+d'],
+    command: 'group.delete',
+    disabledReason: writes('deleting groups', needsGroup),
+    description: 'delete the group (confirm by typing its name)',
+    when: GROUP_ACTIONS,
+    hint: 'delete',
+  },
+  {
+    keys: ['D'],
+    command: 'group.deleteOffsets',
+    disabledReason: writes("deleting a group's offsets", needsGroup),
+    description: "delete the group's offsets for a topic (confirm by typing its name)",
+    when: GROUP_ACTIONS,
+    hint: 'del offsets',
+  },
+  { keys: ['r'], command: 'view.refresh', description: 'refresh', when: ['topics', 'describe', 'groups', 'group'], hint: 'refresh' },
   { keys: ['space'], command: 'consume.pause', description: 'pause or resume the consumer', when: ['consumer'], hint: 'pause' },
   {
     keys: ['enter'],
@@ -223,6 +273,8 @@ const CONTEXT_TITLES: Record<KeyContext, string> = {
   topics: 'Topics',
   describe: 'Describe',
   consumer: 'Consumer',
+  groups: 'Groups',
+  group: 'Group',
   producerPane: 'Producer pane',
   producer: 'Producer input',
   detail: 'Message detail',

@@ -4,6 +4,7 @@ import type { Backend, HistoryStore } from '../model/backend.js';
 import { ConnectionStore } from '../model/connection-store.js';
 import { ConsumerStore, DEFAULT_BUFFER_SIZE } from '../model/consumer-store.js';
 import { DescribeStore } from '../model/describe-store.js';
+import { GroupsStore, GroupStore, LagHistory } from '../model/groups-store.js';
 import { ProducerStore } from '../model/producer-store.js';
 import { TopicsStore } from '../model/topics-store.js';
 import { searchText } from './record-text.js';
@@ -15,6 +16,9 @@ export interface Models {
   describe: DescribeStore;
   consumer: ConsumerStore;
   producer: ProducerStore;
+  groups: GroupsStore;
+  /** The group opened from the groups list. */
+  group: GroupStore;
 }
 
 export interface ModelOptions {
@@ -22,11 +26,13 @@ export interface ModelOptions {
   keySeparator?: string;
   /** 0 turns the periodic refreshes off (tests). */
   describeRefreshMs?: number;
+  groupsRefreshMs?: number;
   connectionCheckMs?: number;
   notifyHz?: number;
 }
 
 export function createModels(backend: Backend, history: HistoryStore, options: ModelOptions = {}): Models {
+  const lagHistory = new LagHistory();
   return {
     backend,
     connection: new ConnectionStore(backend, options.connectionCheckMs),
@@ -34,11 +40,15 @@ export function createModels(backend: Backend, history: HistoryStore, options: M
     describe: new DescribeStore(backend, options.describeRefreshMs),
     consumer: new ConsumerStore(backend, options.bufferSize ?? DEFAULT_BUFFER_SIZE, searchText, options.notifyHz),
     producer: new ProducerStore(backend, history, options.keySeparator),
+    groups: new GroupsStore(backend, lagHistory, options.groupsRefreshMs),
+    group: new GroupStore(backend, lagHistory, options.groupsRefreshMs),
   };
 }
 
 export async function disposeModels(models: Models): Promise<void> {
   models.connection.dispose();
   models.describe.dispose();
+  models.groups.dispose();
+  models.group.dispose();
   await models.consumer.dispose();
 }

@@ -1,17 +1,65 @@
 // In-memory stand-ins behind the UI's Backend interface, for ink-testing-library suites.
 import type { ConnectionStatus } from '../../source/kafka/connection.js';
 import type { TopicDescription } from '../../source/kafka/describe.js';
+import { KafkaUserError } from '../../source/kafka/errors.js';
+import type { GroupMember, TopicPartitionRef } from '../../source/kafka/group-types.js';
 import type {
   Backend,
   ConsumeRequest,
   ConsumedRecord,
+  GroupLag,
+  GroupListing,
   HistoryStore,
   ProduceRequest,
   ProduceResult,
   RecordSink,
+  ResetMode,
+  ResetPlan,
+  ResetScope,
   StartClamp,
+  TopicGroupLag,
   TopicSummary,
 } from '../../source/model/backend.js';
+
+/** A consumer group as the fake cluster keeps it: state, members and committed offsets. */
+export interface FakeGroup {
+  state: string;
+  type: string;
+  members: GroupMember[];
+  /** topic → partition → committed offset. */
+  offsets: Map<string, Map<number, number>>;
+  /** 'topic:partition' → time lag in ms, reported when asked for (--time-lag). */
+  timeLagMs: Map<string, number>;
+}
+
+/** One partition's log: its first and next offsets, and each record's timestamp (for datetime resets). */
+export interface FakeLog {
+  start: number;
+  end: number;
+  /** timestamps[i] is the timestamp of offset start + i. */
+  timestamps?: number[];
+}
+
+export function member(memberId: string, assignment: TopicPartitionRef[] = [], clientId = 'rdkafka'): GroupMember {
+  return { memberId, groupInstanceId: null, clientId, host: '/127.0.0.1', assignment };
+}
+
+export function group(
+  state: string,
+  offsets: Record<string, number[]> = {},
+  members: GroupMember[] = [],
+  timeLagMs: Record<string, number> = {},
+): FakeGroup {
+  return {
+    state,
+    type: 'classic',
+    members,
+    offsets: new Map(Object.entries(offsets).map(([t, list]) => [t, new Map(list.map((offset, partition) => [partition, offset]))])),
+    timeLagMs: new Map(Object.entries(timeLagMs)),
+  };
+}
+
+const RESETTABLE = new Set(['Empty', 'Dead']);
 
 export function topic(name: string, extra: Partial<TopicSummary> = {}): TopicSummary {
   return {
@@ -128,6 +176,180 @@ export class FakeBackend implements Backend {
   };
 
   shutdown = async () => {};
+
+  // Consumer groups, with the rules a real cluster (and ConsumerGroupCommand) applies.
+  groups = new Map<string, FakeGroup>();
+  logs = new Map<string, FakeLog[]>();
+  listGroupsError?: Error;
+  executedResets: ResetPlan[] = [];
+  lagRequests: Array<{ groupIds: string[]; timeLag: boolean }> = [];
+
+  listGroups = async (): Promise<GroupListing[]> => {
+    if (this.listGroupsError) throw this.listGroupsError;
+    return [...this.groups].map(([groupId, g]) => ({ groupId, type: g.type, state: g.state, protocolType: 'consumer' }));
+  };
+
+  describeGroupLag = async (groupIds: string[], { timeLag }: { timeLag: boolean }): Promise<GroupLag[]> => {
+    this.lagRequests.push({ groupIds, timeLag });
+    return groupIds.map((groupId) => this.lagOf(groupId, timeLag));
+  };
+
+  groupsOfTopic = async (name: string): Promise<TopicGroupLag[]> =>
+    [...this.groups]
+      .filter(([, g]) => g.offsets.has(name))
+      .map(([groupId, g]) => {
+        const lags = this.lagOf(groupId, false).partitions.filter((p) => p.topic === name && p.lag !== null);
+        return { groupId, state: g.state, lag: lags.length ? lags.reduce((sum, p) => sum + p.lag!, 0) : null };
+      });
+
+  planReset = async ({ groupId, scope, mode }: { groupId: string; scope: ResetScope; mode: ResetMode }): Promise<ResetPlan> => {
+    const g = this.resettable(groupId, 'reset offsets of');
+    const warnings: string[] = [];
+    const rows = this.scopePartitions(g, scope).map(({ topic: name, partition }) => {
+      const log = this.log(name, partition);
+      const old = g.offsets.get(name)?.get(partition) ?? null;
+      const target = this.target(mode, name, partition, log, old);
+      const newOffset = Math.max(log.start, Math.min(log.end, target));
+      const clamped = newOffset !== target;
+      if (clamped) warnings.push(`${name}-${partition}: offset ${target} is out of range [${log.start}, ${log.end}]; using ${newOffset}`);
+      return {
+        topic: name,
+        partition,
+        oldOffset: old,
+        newOffset,
+        logEndOffset: log.end,
+        lagBefore: old === null ? null : log.end - old,
+        lagAfter: log.end - newOffset,
+        ...(clamped ? { clamped } : {}),
+      };
+    });
+    return { groupId, rows, warnings };
+  };
+
+  executeReset = async (plan: ResetPlan): Promise<void> => {
+    // Checked again: the group may have come back to life since the preview.
+    const g = this.resettable(plan.groupId, 'reset offsets of');
+    for (const row of plan.rows) {
+      const offsets = g.offsets.get(row.topic) ?? new Map<number, number>();
+      offsets.set(row.partition, row.newOffset);
+      g.offsets.set(row.topic, offsets);
+    }
+    this.executedResets.push(plan);
+  };
+
+  deleteGroup = async (groupId: string): Promise<void> => {
+    this.resettable(groupId, 'delete');
+    this.groups.delete(groupId);
+  };
+
+  deleteGroupOffsets = async (groupId: string, name: string, partitions?: number[]): Promise<void> => {
+    const g = this.known(groupId);
+    const held = g.members.some((m) => m.assignment.some((a) => a.topic === name));
+    if (held) throw new KafkaUserError(`cannot delete offsets of group '${groupId}' for ${name}: the group is subscribed to it`);
+    const offsets = g.offsets.get(name);
+    if (!offsets) throw new KafkaUserError(`group '${groupId}' has no offsets for topic ${name}`);
+    for (const partition of partitions ?? [...offsets.keys()]) offsets.delete(partition);
+    if (offsets.size === 0) g.offsets.delete(name);
+  };
+
+  private known(groupId: string): FakeGroup {
+    const g = this.groups.get(groupId);
+    if (!g) throw new KafkaUserError(`consumer group '${groupId}' does not exist`);
+    return g;
+  }
+
+  private resettable(groupId: string, what: string): FakeGroup {
+    const g = this.known(groupId);
+    if (!RESETTABLE.has(g.state)) {
+      throw new KafkaUserError(`cannot ${what} group '${groupId}': it is ${g.state}, not Empty or Dead; stop its consumers first`);
+    }
+    return g;
+  }
+
+  private log(name: string, partition: number): FakeLog {
+    const log = this.logs.get(name)?.[partition];
+    if (!log) throw new KafkaUserError(`unknown topic-partition ${name}-${partition}`);
+    return log;
+  }
+
+  private scopePartitions(g: FakeGroup, scope: ResetScope): TopicPartitionRef[] {
+    const topics = 'allTopics' in scope ? [...g.offsets.keys()].map((name) => ({ topic: name, partitions: undefined })) : scope.topics;
+    return topics.flatMap(({ topic: name, partitions }) => {
+      const logs = this.logs.get(name);
+      if (!logs) throw new KafkaUserError(`unknown topic ${name}`);
+      return (partitions ?? logs.map((_, partition) => partition)).map((partition) => ({ topic: name, partition }));
+    });
+  }
+
+  private target(mode: ResetMode, name: string, partition: number, log: FakeLog, old: number | null): number {
+    const atTime = (timestamp: number) => {
+      const index = (log.timestamps ?? []).findIndex((t) => t >= timestamp);
+      return index < 0 ? log.end : log.start + index;
+    };
+    switch (mode.kind) {
+      case 'earliest':
+        return log.start;
+      case 'latest':
+        return log.end;
+      case 'current':
+        return old ?? log.end;
+      case 'offset':
+        return mode.offset;
+      case 'shift':
+        return (old ?? log.end) + mode.by;
+      case 'datetime':
+        return atTime(mode.timestamp);
+      case 'duration':
+        return atTime(Date.now() - mode.ms);
+      case 'file': {
+        const row = mode.rows.find((r) => r.topic === name && r.partition === partition);
+        if (!row) throw new KafkaUserError(`the file has no offset for ${name}-${partition}`);
+        return row.offset;
+      }
+    }
+  }
+
+  private lagOf(groupId: string, timeLag: boolean): GroupLag {
+    const g = this.groups.get(groupId);
+    // A broker describes an unknown group as Dead with no members, as it does a deleted one.
+    const state = g?.state ?? 'Dead';
+    const members = g?.members ?? [];
+    const owner = (name: string, partition: number) => {
+      const m = members.find((x) => x.assignment.some((a) => a.topic === name && a.partition === partition));
+      return m ? { memberId: m.memberId, host: m.host, clientId: m.clientId } : null;
+    };
+    const refs = new Map<string, TopicPartitionRef>();
+    for (const [name, offsets] of g?.offsets ?? [])
+      for (const partition of offsets.keys()) refs.set(`${name}:${partition}`, { topic: name, partition });
+    for (const m of members) for (const a of m.assignment) refs.set(`${a.topic}:${a.partition}`, a);
+    const partitions = [...refs.values()]
+      .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
+      .map(({ topic: name, partition }) => {
+        const committed = g?.offsets.get(name)?.get(partition) ?? null;
+        const end = this.logs.get(name)?.[partition]?.end ?? null;
+        const lag = committed === null || end === null ? null : Math.max(0, end - committed);
+        return {
+          topic: name,
+          partition,
+          committedOffset: committed,
+          logEndOffset: end,
+          lag,
+          member: owner(name, partition),
+          ...(timeLag ? { timeLagMs: lag === 0 ? 0 : (g?.timeLagMs.get(`${name}:${partition}`) ?? null) } : {}),
+        };
+      });
+    return {
+      group: {
+        groupId,
+        type: g?.type ?? 'classic',
+        state,
+        coordinator: { nodeId: 1, host: 'fake', port: 9092 },
+        assignmentStrategy: members.length ? 'range' : '',
+        members,
+      },
+      partitions,
+    };
+  }
 }
 
 export class MemoryHistory implements HistoryStore {

@@ -15,6 +15,7 @@ export const KEYS = {
   tab: '\t',
   backspace: '\u007f',
   ctrlD: '\u0004',
+  ctrlG: '\u0007',
 };
 
 export interface Harness {
@@ -48,6 +49,7 @@ export async function renderApp(
   const models = createModels(backend, history, {
     bufferSize: props.bufferSize,
     describeRefreshMs: 0,
+    groupsRefreshMs: 0,
     connectionCheckMs: 0,
     notifyHz: 100,
   });
