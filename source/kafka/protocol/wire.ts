@@ -14,6 +14,12 @@ export class WireWriter {
     return this.int8(value ? 1 : 0);
   }
 
+  int32(value: number): this {
+    const b = Buffer.alloc(4);
+    b.writeInt32BE(value);
+    return this.push(b);
+  }
+
   uvarint(value: number): this {
     const b = Buffer.alloc(unsignedSize(value));
     writeUnsigned(b, 0, value);
@@ -28,6 +34,14 @@ export class WireWriter {
 
   uuid(bytes: Buffer): this {
     return this.push(bytes);
+  }
+
+  /** A compact array; null writes the null array (length 0). */
+  compactArray<T>(items: readonly T[] | null, write: (item: T) => void): this {
+    if (items === null) return this.uvarint(0);
+    this.uvarint(items.length + 1);
+    for (const item of items) write(item);
+    return this;
   }
 
   emptyTags(): this {
@@ -81,8 +95,24 @@ export class WireReader {
     return value;
   }
 
+  /** An int64 as a JS number: exact up to 2^53, which offsets and timestamps stay under. */
+  int64(): number {
+    const value = this.buffer.readInt32BE(this.offset) * 4294967296 + this.buffer.readUInt32BE(this.offset + 4);
+    this.offset += 8;
+    return value;
+  }
+
   uvarint(): number {
     return this.varints.unsigned();
+  }
+
+  /** Compact (nullable) bytes, as a view into the response; null reads as empty. */
+  compactBytes(): Buffer {
+    const length = this.uvarint() - 1;
+    if (length < 0) return Buffer.alloc(0);
+    const value = this.buffer.subarray(this.offset, this.offset + length);
+    this.offset += length;
+    return value;
   }
 
   compactNullableString(): string | null {
