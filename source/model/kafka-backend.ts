@@ -4,6 +4,7 @@ import type { ConnectionManager } from '../kafka/connection.js';
 import { PartitionReader } from '../kafka/consumer.js';
 import { describeTopics } from '../kafka/describe.js';
 import { KafkaUserError } from '../kafka/errors.js';
+import { describeGroupLag, groupsOfTopic, listGroups } from '../kafka/groups.js';
 import { MessageWriter } from '../kafka/producer.js';
 import { fetchTopicSummaries } from '../kafka/topic-summaries.js';
 import { alterPartitions, createTopic, deleteTopic } from '../kafka/topics.js';
@@ -88,7 +89,7 @@ function producerFor(connection: ConnectionManager) {
 }
 
 const notYet = async (): Promise<never> => {
-  throw new KafkaUserError('consumer groups are not wired to the cluster yet');
+  throw new KafkaUserError('changing consumer groups is not wired to the cluster yet');
 };
 
 export function kafkaBackend(connection: ConnectionManager, label: string): Backend {
@@ -110,14 +111,14 @@ export function kafkaBackend(connection: ConnectionManager, label: string): Back
     deleteTopic: (topic) => deleteTopic(connection, topic),
     consume: (request, sink) => consume(connection, request, sink),
     produce: producerFor(connection),
-    // Until kafka/groups.ts and kafka/group-reset.ts land (branches groups-read, groups-write).
-    listGroups: notYet,
-    describeGroupLag: notYet,
+    listGroups: () => listGroups(connection.cluster),
+    describeGroupLag: (groupIds, options) => describeGroupLag(connection.cluster, groupIds, options),
+    groupsOfTopic: (topic) => groupsOfTopic(connection.cluster, topic),
+    // Until kafka/group-reset.ts lands (branch groups-write).
     planReset: notYet,
     executeReset: notYet,
     deleteGroup: notYet,
     deleteGroupOffsets: notYet,
-    groupsOfTopic: notYet,
     shutdown: () => connection.shutdown(),
   };
 }
