@@ -13,6 +13,10 @@ export interface ApiVersion {
 export const METADATA_V12: ApiVersion = { key: 3, name: 'Metadata', version: 12, since: 'Kafka 3.1' };
 export const FETCH_V11: ApiVersion = { key: 1, name: 'Fetch', version: 11, since: 'Kafka 2.3' };
 export const PRODUCE_V8: ApiVersion = { key: 0, name: 'Produce', version: 8, since: 'Kafka 2.4' };
+export const FIND_COORDINATOR_V3: ApiVersion = { key: 10, name: 'FindCoordinator', version: 3, since: 'Kafka 2.4' };
+export const OFFSET_COMMIT_V8: ApiVersion = { key: 8, name: 'OffsetCommit', version: 8, since: 'Kafka 2.4' };
+export const DELETE_GROUPS_V2: ApiVersion = { key: 42, name: 'DeleteGroups', version: 2, since: 'Kafka 2.4' };
+export const OFFSET_DELETE_V0: ApiVersion = { key: 47, name: 'OffsetDelete', version: 0, since: 'Kafka 2.4' };
 
 export function supports(broker: BrokerClient, api: ApiVersion): boolean {
   const range = broker.versions(api.key);

@@ -14,6 +14,44 @@ export class WireWriter {
     return this.int8(value ? 1 : 0);
   }
 
+  int16(value: number): this {
+    const b = Buffer.alloc(2);
+    b.writeInt16BE(value);
+    return this.push(b);
+  }
+
+  int32(value: number): this {
+    const b = Buffer.alloc(4);
+    b.writeInt32BE(value);
+    return this.push(b);
+  }
+
+  int64(value: number | bigint): this {
+    const b = Buffer.alloc(8);
+    b.writeBigInt64BE(BigInt(value));
+    return this.push(b);
+  }
+
+  /** A non-flexible (int16-length) string. */
+  string(value: string): this {
+    const bytes = Buffer.from(value, 'utf8');
+    return this.int16(bytes.length).push(bytes);
+  }
+
+  /** A non-flexible (int32-length) array. */
+  array<T>(items: readonly T[], write: (item: T) => void): this {
+    this.int32(items.length);
+    for (const item of items) write(item);
+    return this;
+  }
+
+  /** A flexible (uvarint length + 1) array. */
+  compactArray<T>(items: readonly T[], write: (item: T) => void): this {
+    this.uvarint(items.length + 1);
+    for (const item of items) write(item);
+    return this;
+  }
+
   uvarint(value: number): this {
     const b = Buffer.alloc(unsignedSize(value));
     writeUnsigned(b, 0, value);
@@ -101,6 +139,23 @@ export class WireReader {
     const value = this.buffer.subarray(this.offset, this.offset + 16);
     this.offset += 16;
     return value;
+  }
+
+  /** A non-flexible (int16-length) string. */
+  string(): string {
+    const length = this.int16();
+    if (length < 0) return '';
+    const value = this.buffer.toString('utf8', this.offset, this.offset + length);
+    this.offset += length;
+    return value;
+  }
+
+  /** A non-flexible (int32-length) array. */
+  array<T>(item: () => T): T[] {
+    const length = this.int32();
+    const items: T[] = [];
+    for (let i = 0; i < length; i++) items.push(item());
+    return items;
   }
 
   compactArray<T>(item: () => T): T[] {
