@@ -11,6 +11,9 @@ export const REQUEST_TIMED_OUT = 7;
 export const REPLICA_NOT_AVAILABLE = 9;
 export const MESSAGE_TOO_LARGE = 10;
 export const NETWORK_EXCEPTION = 13;
+export const COORDINATOR_LOAD_IN_PROGRESS = 14;
+export const COORDINATOR_NOT_AVAILABLE = 15;
+export const NOT_COORDINATOR = 16;
 export const RECORD_LIST_TOO_LARGE = 18;
 export const NOT_ENOUGH_REPLICAS = 19;
 export const NOT_ENOUGH_REPLICAS_AFTER_APPEND = 20;
@@ -18,7 +21,11 @@ export const DUPLICATE_SEQUENCE_NUMBER = 46;
 export const KAFKA_STORAGE_ERROR = 56;
 export const FENCED_LEADER_EPOCH = 74;
 export const UNKNOWN_LEADER_EPOCH = 75;
+export const GROUP_ID_NOT_FOUND = 69;
 export const OFFSET_NOT_AVAILABLE = 78;
+
+/** Group errors that mean "find the group's coordinator again, a little later". */
+export const COORDINATOR_RETRY: ReadonlySet<number> = new Set([COORDINATOR_LOAD_IN_PROGRESS, COORDINATOR_NOT_AVAILABLE, NOT_COORDINATOR]);
 
 /** Fetch partition errors that mean "ask the metadata again who leads this partition". */
 export const FETCH_REROUTE: ReadonlySet<number> = new Set([
@@ -53,3 +60,7 @@ export const TOO_LARGE: ReadonlySet<number> = new Set([MESSAGE_TOO_LARGE, RECORD
 export function errorName(code: number): string {
   return kafkaErrorName(code) ?? `ERROR_${code}`;
 }
+
+// The group writes' answers.
+export const NON_EMPTY_GROUP = 68;
+export const GROUP_SUBSCRIBED_TO_TOPIC = 86;

@@ -13,7 +13,15 @@ export interface ApiVersion {
 export const METADATA_V12: ApiVersion = { key: 3, name: 'Metadata', version: 12, since: 'Kafka 3.1' };
 export const FETCH_V11: ApiVersion = { key: 1, name: 'Fetch', version: 11, since: 'Kafka 2.3' };
 export const PRODUCE_V8: ApiVersion = { key: 0, name: 'Produce', version: 8, since: 'Kafka 2.4' };
-export const FIND_COORDINATOR_V3: ApiVersion = { key: 10, name: 'FindCoordinator', version: 3, since: 'Kafka 2.4' };
+export const FIND_COORDINATOR_V4: ApiVersion = { key: 10, name: 'FindCoordinator', version: 4, since: 'Kafka 3.0' };
+export const LIST_GROUPS_V4: ApiVersion = { key: 16, name: 'ListGroups', version: 4, since: 'Kafka 2.6' };
+export const LIST_GROUPS_V5: ApiVersion = { key: 16, name: 'ListGroups', version: 5, since: 'Kafka 3.8' };
+export const DESCRIBE_GROUPS_V5: ApiVersion = { key: 15, name: 'DescribeGroups', version: 5, since: 'Kafka 2.4' };
+export const CONSUMER_GROUP_DESCRIBE_V0: ApiVersion = { key: 69, name: 'ConsumerGroupDescribe', version: 0, since: 'Kafka 3.7' };
+export const CONSUMER_GROUP_DESCRIBE_V1: ApiVersion = { key: 69, name: 'ConsumerGroupDescribe', version: 1, since: 'Kafka 4.0' };
+export const OFFSET_FETCH_V8: ApiVersion = { key: 9, name: 'OffsetFetch', version: 8, since: 'Kafka 3.0' };
+
+// The group writes (groups reset-offsets, delete, delete-offsets).
 export const OFFSET_COMMIT_V8: ApiVersion = { key: 8, name: 'OffsetCommit', version: 8, since: 'Kafka 2.4' };
 export const DELETE_GROUPS_V2: ApiVersion = { key: 42, name: 'DeleteGroups', version: 2, since: 'Kafka 2.4' };
 export const OFFSET_DELETE_V0: ApiVersion = { key: 47, name: 'OffsetDelete', version: 0, since: 'Kafka 2.4' };
@@ -21,6 +29,11 @@ export const OFFSET_DELETE_V0: ApiVersion = { key: 47, name: 'OffsetDelete', ver
 export function supports(broker: BrokerClient, api: ApiVersion): boolean {
   const range = broker.versions(api.key);
   return range !== undefined && range.minVersion <= api.version && api.version <= range.maxVersion;
+}
+
+/** The first of `apis` (newest first) that the broker accepts, or undefined. */
+export function newestSupported(broker: BrokerClient, apis: readonly ApiVersion[]): ApiVersion | undefined {
+  return apis.find((api) => supports(broker, api));
 }
 
 export interface SendOptions {

@@ -14,15 +14,43 @@ export class WireWriter {
     return this.int8(value ? 1 : 0);
   }
 
-  int16(value: number): this {
-    const b = Buffer.alloc(2);
-    b.writeInt16BE(value);
-    return this.push(b);
-  }
-
   int32(value: number): this {
     const b = Buffer.alloc(4);
     b.writeInt32BE(value);
+    return this.push(b);
+  }
+
+  uvarint(value: number): this {
+    const b = Buffer.alloc(unsignedSize(value));
+    writeUnsigned(b, 0, value);
+    return this.push(b);
+  }
+
+  compactString(value: string | null): this {
+    if (value === null) return this.uvarint(0);
+    const bytes = Buffer.from(value, 'utf8');
+    return this.uvarint(bytes.length + 1).push(bytes);
+  }
+
+  uuid(bytes: Buffer): this {
+    return this.push(bytes);
+  }
+
+  /** A compact array; null writes the null array (length 0). */
+  compactArray<T>(items: readonly T[] | null, write: (item: T) => void): this {
+    if (items === null) return this.uvarint(0);
+    this.uvarint(items.length + 1);
+    for (const item of items) write(item);
+    return this;
+  }
+
+  emptyTags(): this {
+    return this.uvarint(0);
+  }
+
+  int16(value: number): this {
+    const b = Buffer.alloc(2);
+    b.writeInt16BE(value);
     return this.push(b);
   }
 
@@ -43,33 +71,6 @@ export class WireWriter {
     this.int32(items.length);
     for (const item of items) write(item);
     return this;
-  }
-
-  /** A flexible (uvarint length + 1) array. */
-  compactArray<T>(items: readonly T[], write: (item: T) => void): this {
-    this.uvarint(items.length + 1);
-    for (const item of items) write(item);
-    return this;
-  }
-
-  uvarint(value: number): this {
-    const b = Buffer.alloc(unsignedSize(value));
-    writeUnsigned(b, 0, value);
-    return this.push(b);
-  }
-
-  compactString(value: string | null): this {
-    if (value === null) return this.uvarint(0);
-    const bytes = Buffer.from(value, 'utf8');
-    return this.uvarint(bytes.length + 1).push(bytes);
-  }
-
-  uuid(bytes: Buffer): this {
-    return this.push(bytes);
-  }
-
-  emptyTags(): this {
-    return this.uvarint(0);
   }
 
   toBuffer(): Buffer {
@@ -119,8 +120,24 @@ export class WireReader {
     return value;
   }
 
+  /** An int64 as a JS number: exact up to 2^53, which offsets and timestamps stay under. */
+  int64(): number {
+    const value = this.buffer.readInt32BE(this.offset) * 4294967296 + this.buffer.readUInt32BE(this.offset + 4);
+    this.offset += 8;
+    return value;
+  }
+
   uvarint(): number {
     return this.varints.unsigned();
+  }
+
+  /** Compact (nullable) bytes, as a view into the response; null reads as empty. */
+  compactBytes(): Buffer {
+    const length = this.uvarint() - 1;
+    if (length < 0) return Buffer.alloc(0);
+    const value = this.buffer.subarray(this.offset, this.offset + length);
+    this.offset += length;
+    return value;
   }
 
   compactNullableString(): string | null {
@@ -141,6 +158,13 @@ export class WireReader {
     return value;
   }
 
+  compactArray<T>(item: () => T): T[] {
+    const length = this.uvarint() - 1;
+    const items: T[] = [];
+    for (let i = 0; i < length; i++) items.push(item());
+    return items;
+  }
+
   /** A non-flexible (int16-length) string. */
   string(): string {
     const length = this.int16();
@@ -153,13 +177,6 @@ export class WireReader {
   /** A non-flexible (int32-length) array. */
   array<T>(item: () => T): T[] {
     const length = this.int32();
-    const items: T[] = [];
-    for (let i = 0; i < length; i++) items.push(item());
-    return items;
-  }
-
-  compactArray<T>(item: () => T): T[] {
-    const length = this.uvarint() - 1;
     const items: T[] = [];
     for (let i = 0; i < length; i++) items.push(item());
     return items;
