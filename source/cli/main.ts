@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   consume: () => import('./consume.js'),
   produce: () => import('./produce.js'),
   keys: () => import('./keys.js'),
+  groups: () => import('./groups.js'),
 };
 
 /**
@@ -24,6 +25,7 @@ export const USAGE = `
     kafka-tui config [add|list|remove|path] ...
     kafka-tui consume -t TOPIC [--from-beginning] [--group G] ...   print a topic's messages
     kafka-tui produce -t TOPIC [--parse-key] [--file F] ...         send lines from stdin or a file
+    kafka-tui groups reset-offsets|delete|delete-offsets ...   consumer groups (kafka-consumer-groups.sh)
     kafka-tui keys [--json]                  the TUI's key bindings, with the config file's remaps
 
   Run 'kafka-tui <command> --help' for a command's flags.

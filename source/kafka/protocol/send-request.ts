@@ -21,6 +21,11 @@ export const CONSUMER_GROUP_DESCRIBE_V0: ApiVersion = { key: 69, name: 'Consumer
 export const CONSUMER_GROUP_DESCRIBE_V1: ApiVersion = { key: 69, name: 'ConsumerGroupDescribe', version: 1, since: 'Kafka 4.0' };
 export const OFFSET_FETCH_V8: ApiVersion = { key: 9, name: 'OffsetFetch', version: 8, since: 'Kafka 3.0' };
 
+// The group writes (groups reset-offsets, delete, delete-offsets).
+export const OFFSET_COMMIT_V8: ApiVersion = { key: 8, name: 'OffsetCommit', version: 8, since: 'Kafka 2.4' };
+export const DELETE_GROUPS_V2: ApiVersion = { key: 42, name: 'DeleteGroups', version: 2, since: 'Kafka 2.4' };
+export const OFFSET_DELETE_V0: ApiVersion = { key: 47, name: 'OffsetDelete', version: 0, since: 'Kafka 2.4' };
+
 export function supports(broker: BrokerClient, api: ApiVersion): boolean {
   const range = broker.versions(api.key);
   return range !== undefined && range.minVersion <= api.version && api.version <= range.maxVersion;
