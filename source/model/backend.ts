@@ -5,9 +5,11 @@ import type { TopicDescription } from '../kafka/describe.js';
 import type { StartClamp, StartPosition } from '../kafka/consumer.js';
 import type { TopicSummary } from '../kafka/topic-summaries.js';
 import type { GroupLag, GroupListing } from '../kafka/group-types.js';
+import type { ResetMode, ResetPlan, ResetScope } from '../kafka/group-reset.js';
 
 export type { StartClamp, StartPosition, TopicSummary };
 export type { GroupLag, GroupListing, GroupMember, PartitionLag } from '../kafka/group-types.js';
+export type { ResetMode, ResetPlan, ResetRow, ResetScope } from '../kafka/group-reset.js';
 
 export interface ConsumeRequest {
   topic: string;
@@ -78,46 +80,16 @@ export interface Backend {
   listGroups(): Promise<GroupListing[]>;
   /** One entry per asked group, in order; `timeLag` also measures each partition's lag in time. */
   describeGroupLag(groupIds: string[], options: { timeLag: boolean }): Promise<GroupLag[]>;
-  /** Computes a reset without applying it; refuses a group that is not Empty or Dead, or that does not exist. */
+  /** Computes a reset without applying it (a dry run: any group may be planned). */
   planReset(request: { groupId: string; scope: ResetScope; mode: ResetMode }): Promise<ResetPlan>;
+  /** Refused unless the group is Empty or Dead, naming its members. */
   executeReset(plan: ResetPlan): Promise<void>;
+  /** Refused for an unknown group and for one with members. */
   deleteGroup(groupId: string): Promise<void>;
-  /** Without partitions, every partition of the topic. */
+  /** Without partitions, every partition of the topic; refused while the group is subscribed to it. */
   deleteGroupOffsets(groupId: string, topic: string, partitions?: number[]): Promise<void>;
   groupsOfTopic(topic: string): Promise<TopicGroupLag[]>;
   shutdown(): Promise<void>;
-}
-
-/** Where a reset moves each partition to (the official tool's --to-* / --shift-by / --by-duration / --from-file). */
-export type ResetMode =
-  | { kind: 'earliest' }
-  | { kind: 'latest' }
-  | { kind: 'current' }
-  | { kind: 'offset'; offset: number }
-  | { kind: 'shift'; by: number }
-  | { kind: 'datetime'; timestamp: number }
-  | { kind: 'duration'; ms: number }
-  | { kind: 'file'; rows: Array<{ topic: string; partition: number; offset: number }> };
-
-/** Which partitions a reset touches: every topic the group has offsets for, or these topics (and partitions). */
-export type ResetScope = { allTopics: true } | { topics: Array<{ topic: string; partitions?: number[] }> };
-
-export interface ResetRow {
-  topic: string;
-  partition: number;
-  oldOffset: number | null;
-  newOffset: number;
-  logEndOffset: number | null;
-  lagBefore: number | null;
-  lagAfter: number | null;
-  /** The target was out of the partition's range and moved to its nearer end. */
-  clamped?: boolean;
-}
-
-export interface ResetPlan {
-  groupId: string;
-  rows: ResetRow[];
-  warnings: string[];
 }
 
 /** A group with committed offsets in one topic, and its lag there: the topic pane's "who reads this". */

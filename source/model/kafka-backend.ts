@@ -4,6 +4,7 @@ import type { ConnectionManager } from '../kafka/connection.js';
 import { PartitionReader } from '../kafka/consumer.js';
 import { describeTopics } from '../kafka/describe.js';
 import { KafkaUserError } from '../kafka/errors.js';
+import { deleteGroupOffsets, deleteGroups, executeReset, planReset } from '../kafka/group-reset.js';
 import { describeGroupLag, groupsOfTopic, listGroups } from '../kafka/groups.js';
 import { MessageWriter } from '../kafka/producer.js';
 import { fetchTopicSummaries } from '../kafka/topic-summaries.js';
@@ -88,10 +89,6 @@ function producerFor(connection: ConnectionManager) {
   };
 }
 
-const notYet = async (): Promise<never> => {
-  throw new KafkaUserError('changing consumer groups is not wired to the cluster yet');
-};
-
 export function kafkaBackend(connection: ConnectionManager, label: string): Backend {
   return {
     label,
@@ -114,11 +111,19 @@ export function kafkaBackend(connection: ConnectionManager, label: string): Back
     listGroups: () => listGroups(connection.cluster),
     describeGroupLag: (groupIds, options) => describeGroupLag(connection.cluster, groupIds, options),
     groupsOfTopic: (topic) => groupsOfTopic(connection.cluster, topic),
-    // Until kafka/group-reset.ts lands (branch groups-write).
-    planReset: notYet,
-    executeReset: notYet,
-    deleteGroup: notYet,
-    deleteGroupOffsets: notYet,
+    planReset: (request) => planReset(connection.cluster, request),
+    executeReset: (plan) => executeReset(connection.cluster, plan),
+    deleteGroup: async (groupId) => {
+      const [outcome] = await deleteGroups(connection.cluster, [groupId]);
+      if (outcome?.error) throw new KafkaUserError(`cannot delete group '${groupId}': ${outcome.error}`);
+    },
+    deleteGroupOffsets: async (groupId, topic, partitions) => {
+      const failed = (await deleteGroupOffsets(connection.cluster, groupId, topic, partitions)).filter((p) => p.error);
+      if (failed.length > 0) {
+        const where = failed.map((p) => `${p.topic}-${p.partition}`).join(', ');
+        throw new KafkaUserError(`cannot delete offsets of group '${groupId}' for ${where}: ${failed[0]!.error}`);
+      }
+    },
     shutdown: () => connection.shutdown(),
   };
 }

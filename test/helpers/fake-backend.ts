@@ -2,6 +2,7 @@
 import type { ConnectionStatus } from '../../source/kafka/connection.js';
 import type { TopicDescription } from '../../source/kafka/describe.js';
 import { KafkaUserError } from '../../source/kafka/errors.js';
+import { planRows, resetTimestamp } from '../../source/kafka/reset-planner.js';
 import type { GroupMember, TopicPartitionRef } from '../../source/kafka/group-types.js';
 import type {
   Backend,
@@ -202,111 +203,94 @@ export class FakeBackend implements Backend {
         return { groupId, state: g.state, lag: lags.length ? lags.reduce((sum, p) => sum + p.lag!, 0) : null };
       });
 
+  // The plan itself is the real, pure planner (kafka/reset-planner.ts) over the fake's logs and
+  // offsets; only the cluster's answers are faked. Like the real planReset it is a dry run, so any
+  // group may be planned; an unknown group simply has no offsets yet.
   planReset = async ({ groupId, scope, mode }: { groupId: string; scope: ResetScope; mode: ResetMode }): Promise<ResetPlan> => {
-    const g = this.resettable(groupId, 'reset offsets of');
-    const warnings: string[] = [];
-    const rows = this.scopePartitions(g, scope).map(({ topic: name, partition }) => {
+    const g = this.groups.get(groupId);
+    const fileScope = (rows: Array<{ topic: string; partition: number }>): ResetScope => ({
+      topics: [...new Set(rows.map((r) => r.topic))].map((name) => ({
+        topic: name,
+        partitions: rows.filter((r) => r.topic === name).map((r) => r.partition),
+      })),
+    });
+    const timestamp = resetTimestamp(mode);
+    const facts = this.scopePartitions(g, mode.kind === 'file' ? fileScope(mode.rows) : scope).map(({ topic: name, partition }) => {
       const log = this.log(name, partition);
-      const old = g.offsets.get(name)?.get(partition) ?? null;
-      const target = this.target(mode, name, partition, log, old);
-      const newOffset = Math.max(log.start, Math.min(log.end, target));
-      const clamped = newOffset !== target;
-      if (clamped) warnings.push(`${name}-${partition}: offset ${target} is out of range [${log.start}, ${log.end}]; using ${newOffset}`);
+      const index = timestamp === undefined ? -1 : (log.timestamps ?? []).findIndex((t) => t >= timestamp);
       return {
         topic: name,
         partition,
-        oldOffset: old,
-        newOffset,
+        logStartOffset: log.start,
         logEndOffset: log.end,
-        lagBefore: old === null ? null : log.end - old,
-        lagAfter: log.end - newOffset,
-        ...(clamped ? { clamped } : {}),
+        committed: g?.offsets.get(name)?.get(partition) ?? null,
+        ...(timestamp === undefined ? {} : { offsetAtTime: index < 0 ? -1 : log.start + index }),
       };
     });
-    return { groupId, rows, warnings };
+    return { groupId, ...planRows(mode, facts) };
   };
 
   executeReset = async (plan: ResetPlan): Promise<void> => {
-    // Checked again: the group may have come back to life since the preview.
-    const g = this.resettable(plan.groupId, 'reset offsets of');
+    // Checked at execution, as the real one does: the group may have come back to life since the preview.
+    const g = this.inactive(plan.groupId, 'reset offsets');
     for (const row of plan.rows) {
       const offsets = g.offsets.get(row.topic) ?? new Map<number, number>();
       offsets.set(row.partition, row.newOffset);
       g.offsets.set(row.topic, offsets);
     }
+    // Committing to a group the broker did not know creates it.
+    this.groups.set(plan.groupId, g);
     this.executedResets.push(plan);
   };
 
   deleteGroup = async (groupId: string): Promise<void> => {
-    this.resettable(groupId, 'delete');
+    const g = this.groups.get(groupId);
+    if (!g) throw new KafkaUserError(`cannot delete group '${groupId}': unknown group`);
+    if (!RESETTABLE.has(g.state)) throw new KafkaUserError(`cannot delete group '${groupId}': the group has active members`);
     this.groups.delete(groupId);
   };
 
   deleteGroupOffsets = async (groupId: string, name: string, partitions?: number[]): Promise<void> => {
-    const g = this.known(groupId);
-    const held = g.members.some((m) => m.assignment.some((a) => a.topic === name));
-    if (held) throw new KafkaUserError(`cannot delete offsets of group '${groupId}' for ${name}: the group is subscribed to it`);
+    const g = this.groups.get(groupId);
+    if (!g) throw new KafkaUserError(`cannot delete offsets of group '${groupId}': unknown group`);
+    const count = this.logs.get(name)?.length;
+    if (count === undefined) throw new KafkaUserError(`unknown topic ${name}`);
+    const missing = (partitions ?? []).find((p) => p >= count);
+    if (missing !== undefined) throw new KafkaUserError(`topic ${name} has no partition ${missing} (it has ${count})`);
+    if (g.members.some((m) => m.assignment.some((a) => a.topic === name))) {
+      throw new KafkaUserError(`cannot delete offsets of group '${groupId}' for ${name}: the group is subscribed to the topic`);
+    }
     const offsets = g.offsets.get(name);
-    if (!offsets) throw new KafkaUserError(`group '${groupId}' has no offsets for topic ${name}`);
-    for (const partition of partitions ?? [...offsets.keys()]) offsets.delete(partition);
-    if (offsets.size === 0) g.offsets.delete(name);
+    for (const partition of partitions ?? [...(offsets?.keys() ?? [])]) offsets?.delete(partition);
+    if (offsets?.size === 0) g.offsets.delete(name);
   };
 
-  private known(groupId: string): FakeGroup {
-    const g = this.groups.get(groupId);
-    if (!g) throw new KafkaUserError(`consumer group '${groupId}' does not exist`);
-    return g;
-  }
-
-  private resettable(groupId: string, what: string): FakeGroup {
-    const g = this.known(groupId);
+  /** The group, refused (in the real one's words) unless nothing holds it; an unknown group is Dead, so it passes. */
+  private inactive(groupId: string, what: string): FakeGroup {
+    const g = this.groups.get(groupId) ?? group('Dead');
     if (!RESETTABLE.has(g.state)) {
-      throw new KafkaUserError(`cannot ${what} group '${groupId}': it is ${g.state}, not Empty or Dead; stop its consumers first`);
+      const members = g.members.map((m) => `${m.memberId} (${m.clientId}@${m.host})`).join(', ');
+      const held = g.members.length ? ` with ${g.members.length} member(s): ${members}` : '';
+      throw new KafkaUserError(`cannot ${what} of group '${groupId}': it is ${g.state}${held}; stop its consumers first`);
     }
     return g;
   }
 
   private log(name: string, partition: number): FakeLog {
     const log = this.logs.get(name)?.[partition];
-    if (!log) throw new KafkaUserError(`unknown topic-partition ${name}-${partition}`);
+    if (!log) throw new KafkaUserError(`topic ${name} has no partition ${partition}`);
     return log;
   }
 
-  private scopePartitions(g: FakeGroup, scope: ResetScope): TopicPartitionRef[] {
-    const topics = 'allTopics' in scope ? [...g.offsets.keys()].map((name) => ({ topic: name, partitions: undefined })) : scope.topics;
-    return topics.flatMap(({ topic: name, partitions }) => {
+  private scopePartitions(g: FakeGroup | undefined, scope: ResetScope): TopicPartitionRef[] {
+    if ('allTopics' in scope) {
+      return [...(g?.offsets ?? [])].flatMap(([name, offsets]) => [...offsets.keys()].map((partition) => ({ topic: name, partition })));
+    }
+    return scope.topics.flatMap(({ topic: name, partitions }) => {
       const logs = this.logs.get(name);
       if (!logs) throw new KafkaUserError(`unknown topic ${name}`);
       return (partitions ?? logs.map((_, partition) => partition)).map((partition) => ({ topic: name, partition }));
     });
-  }
-
-  private target(mode: ResetMode, name: string, partition: number, log: FakeLog, old: number | null): number {
-    const atTime = (timestamp: number) => {
-      const index = (log.timestamps ?? []).findIndex((t) => t >= timestamp);
-      return index < 0 ? log.end : log.start + index;
-    };
-    switch (mode.kind) {
-      case 'earliest':
-        return log.start;
-      case 'latest':
-        return log.end;
-      case 'current':
-        return old ?? log.end;
-      case 'offset':
-        return mode.offset;
-      case 'shift':
-        return (old ?? log.end) + mode.by;
-      case 'datetime':
-        return atTime(mode.timestamp);
-      case 'duration':
-        return atTime(Date.now() - mode.ms);
-      case 'file': {
-        const row = mode.rows.find((r) => r.topic === name && r.partition === partition);
-        if (!row) throw new KafkaUserError(`the file has no offset for ${name}-${partition}`);
-        return row.offset;
-      }
-    }
   }
 
   private lagOf(groupId: string, timeLag: boolean): GroupLag {

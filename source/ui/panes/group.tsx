@@ -13,6 +13,18 @@ import { useColor } from '../theme.js';
 
 const num = (n: number | null | undefined): string => (n === null || n === undefined ? '-' : String(n));
 const cut = (text: string, width: number) => (text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text.padEnd(width));
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
+}
+
 const topicWidth = (width: number) => Math.max(8, Math.min(24, Math.floor((width - 45) * 0.45)));
 
 interface Line extends Omit<Row, 'key'> {
@@ -36,7 +48,8 @@ function partitionLines(state: GroupState, width: number): Line[] {
       text: `  ${cut(p.topic, t)}${String(p.partition).padStart(4)}${num(p.committedOffset).padStart(10)}${num(p.logEndOffset).padStart(10)}${num(p.lag).padStart(8)}${formatAge(p.timeLagMs).padStart(9)}  ${cut(p.member?.memberId ?? '-', memberWidth)}`,
     });
   }
-  lines.push({ text: ' ' }, { text: `  MEMBERS (${lag.group.members.length})`, dim: true });
+  const none = lag.group.members.length === 0 ? ': none, no consumer is running' : '';
+  lines.push({ text: ' ' }, { text: `  MEMBERS (${lag.group.members.length})${none}`, dim: true });
   for (const m of lag.group.members) {
     const owned = new Map<string, number[]>();
     for (const a of m.assignment) owned.set(a.topic, [...(owned.get(a.topic) ?? []), a.partition]);
@@ -70,7 +83,10 @@ function resetLines(state: GroupState, width: number): Line[] {
       text: `  ${cut(row.topic, t)}${String(row.partition).padStart(4)}${num(row.oldOffset).padStart(10)} → ${num(row.newOffset).padEnd(10)}${num(row.lagBefore).padStart(8)} → ${num(row.lagAfter).padEnd(8)}${row.clamped ? ' clamped' : ''}`,
     });
   }
-  for (const warning of reset.plan.warnings) lines.push({ text: `  ▲ ${warning}`, tone: 'yellow' });
+  // Warnings are the official tool's sentences: wrapped, so none loses its end (the value used).
+  for (const warning of reset.plan.warnings) {
+    wrapWords(warning, width - 4).forEach((part, i) => lines.push({ text: `  ${i === 0 ? '▲' : ' '} ${part}`, tone: 'yellow' }));
+  }
   return [...lines, { text: ' ' }];
 }
 

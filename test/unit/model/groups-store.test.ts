@@ -98,16 +98,19 @@ describe('GroupStore', () => {
     await store.plan('earliest', { kind: 'earliest' }, { allTopics: true });
     b.groups.get('a-idle')!.state = 'Stable';
     expect(await store.apply()).toBe(false);
-    expect(store.snapshot.reset?.error).toContain("cannot reset offsets of group 'a-idle': it is Stable");
+    expect(store.snapshot.reset?.error).toBe("cannot reset offsets of group 'a-idle': it is Stable; stop its consumers first");
     expect(b.executedResets).toEqual([]);
   });
 
-  it('reports an unknown group', async () => {
+  it('plans nothing over all topics for a group that has no offsets, and reports a bad scope', async () => {
     const b = backend();
     const store = new GroupStore(b, new LagHistory(), 0);
     await store.open('nosuch');
     await store.plan('earliest', { kind: 'earliest' }, { allTopics: true });
-    expect(store.snapshot.reset?.error).toBe("consumer group 'nosuch' does not exist");
+    expect(store.snapshot.reset?.plan?.rows).toEqual([]);
+    await store.plan('earliest', { kind: 'earliest' }, { topics: [{ topic: 'orders', partitions: [9] }] });
+    expect(store.snapshot.reset?.error).toBe('topic orders has no partition 9');
+    expect(store.snapshot.reset?.plan).toBeUndefined();
   });
 });
 
