@@ -28,9 +28,14 @@ export function sampleOf(lag: GroupLag, at: number): LagSample | undefined {
   return { at, lag: known.reduce((sum, p) => sum + (p.lag ?? 0), 0), committed, logEnd };
 }
 
+/** Refreshes closer than this (a key, then the timer) replace the last sample, so each bar is a similar stretch of time. */
+export const MIN_SAMPLE_GAP_MS = 2_000;
+
 /** The samples with `sample` added, and those that left the window (by age or count) dropped. */
 export function addSample(samples: readonly LagSample[], sample: LagSample): LagSample[] {
-  return [...samples, sample].filter((s) => sample.at - s.at <= SAMPLE_WINDOW_MS).slice(-MAX_SAMPLES);
+  const last = samples.at(-1);
+  const kept = last && sample.at - last.at < MIN_SAMPLE_GAP_MS ? samples.slice(0, -1) : samples;
+  return [...kept, sample].filter((s) => sample.at - s.at <= SAMPLE_WINDOW_MS).slice(-MAX_SAMPLES);
 }
 
 const BARS = '▁▂▃▄▅▆▇█';

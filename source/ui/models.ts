@@ -27,6 +27,8 @@ export interface ModelOptions {
   /** 0 turns the periodic refreshes off (tests). */
   describeRefreshMs?: number;
   groupsRefreshMs?: number;
+  /** The clock the lag samples are stamped with (tests). */
+  now?: () => number;
   connectionCheckMs?: number;
   notifyHz?: number;
 }
@@ -40,8 +42,8 @@ export function createModels(backend: Backend, history: HistoryStore, options: M
     describe: new DescribeStore(backend, options.describeRefreshMs),
     consumer: new ConsumerStore(backend, options.bufferSize ?? DEFAULT_BUFFER_SIZE, searchText, options.notifyHz),
     producer: new ProducerStore(backend, history, options.keySeparator),
-    groups: new GroupsStore(backend, lagHistory, options.groupsRefreshMs),
-    group: new GroupStore(backend, lagHistory, options.groupsRefreshMs),
+    groups: new GroupsStore(backend, lagHistory, options.groupsRefreshMs, options.now),
+    group: new GroupStore(backend, lagHistory, options.groupsRefreshMs, options.now),
   };
 }
 

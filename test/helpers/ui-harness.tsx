@@ -41,6 +41,8 @@ export async function renderApp(
     rows?: number;
     keymap?: readonly Binding[];
     notice?: string;
+    /** The clock the lag samples are stamped with. */
+    now?: () => number;
   } = {},
 ): Promise<Harness> {
   const backend = new FakeBackend();
@@ -50,6 +52,7 @@ export async function renderApp(
     bufferSize: props.bufferSize,
     describeRefreshMs: 0,
     groupsRefreshMs: 0,
+    now: props.now,
     connectionCheckMs: 0,
     notifyHz: 100,
   });

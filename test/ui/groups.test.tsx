@@ -67,14 +67,17 @@ describe('Groups pane', () => {
   });
 
   it('draws a sparkline of the total lag from the samples of each refresh', async () => {
-    app = await renderApp(cluster);
+    let now = Date.UTC(2026, 10, 23, 12);
+    app = await renderApp(cluster, { now: () => now });
     await command('groups');
     await app.waitFor('billing');
     // The consumer catches up one partition at a time: lag 14, then 5, then 0.
     app.backend.groups.get('billing')!.offsets.get('orders')!.set(0, 10);
+    now += 5_000;
     await app.press('r');
     await app.waitFor(/billing\s+Stable\s+2\s+5 /);
     app.backend.groups.get('billing')!.offsets.get('orders')!.set(1, 20);
+    now += 5_000;
     await app.press('r');
     const frame = await app.waitFor(/billing\s+Stable\s+2\s+0 /);
     expect(frame).toMatch(/billing.* █▄▁/);

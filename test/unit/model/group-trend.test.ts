@@ -3,6 +3,7 @@ import {
   addSample,
   lagEta,
   MAX_SAMPLES,
+  MIN_SAMPLE_GAP_MS,
   SAMPLE_WINDOW_MS,
   sampleOf,
   sparkline,
@@ -50,9 +51,17 @@ describe('samples', () => {
     for (let i = 0; i <= 10; i++) samples = addSample(samples, sample(i * 60_000, 0, i));
     expect(samples[0]!.at).toBe(10 * 60_000 - SAMPLE_WINDOW_MS);
     samples = [];
-    for (let i = 0; i < MAX_SAMPLES + 5; i++) samples = addSample(samples, sample(i, 0, i));
+    for (let i = 0; i < MAX_SAMPLES + 5; i++) samples = addSample(samples, sample(i * MIN_SAMPLE_GAP_MS, 0, i));
     expect(samples).toHaveLength(MAX_SAMPLES);
-    expect(samples.at(-1)!.at).toBe(MAX_SAMPLES + 4);
+    expect(samples.at(-1)!.at).toBe((MAX_SAMPLES + 4) * MIN_SAMPLE_GAP_MS);
+  });
+
+  it('replaces the last sample with one taken too soon after it', () => {
+    const samples = addSample([sample(0, 0, 5), sample(10_000, 0, 6)], sample(10_500, 0, 7));
+    expect(samples.map((s) => [s.at, s.lag])).toEqual([
+      [0, 5],
+      [10_500, 7],
+    ]);
   });
 });
 
