@@ -1,7 +1,11 @@
 // The reset planner's prompt: a mode, then optionally which topics, in a few words.
 //   earliest | latest | current | offset 42 | shift -10 | -15m | 2026-11-23T10:00:00Z   [topic T[:0,1] ...]
+//   file plan.csv
 // The modes are kafka-consumer-groups.sh's --to-earliest, --to-latest, --to-current, --to-offset,
-// --shift-by, --by-duration and --to-datetime; times follow format/time-grammar.ts as elsewhere.
+// --shift-by, --by-duration, --to-datetime and --from-file (the CSV --export writes); times follow
+// format/time-grammar.ts as elsewhere.
+import { readFileSync } from 'node:fs';
+import { parseResetCsv } from '../format/offset-reset-text.js';
 import { parseDuration, parseTime } from '../format/time-grammar.js';
 import type { ResetMode, ResetScope } from './backend.js';
 
@@ -10,7 +14,14 @@ export interface ResetOptions {
   scope: ResetScope;
 }
 
-export const RESET_OPTIONS_HELP = 'earliest | latest | current | offset N | shift ±N | -15m | ISO time, then optional topic T[:0,1]';
+export const RESET_OPTIONS_HELP =
+  'earliest | latest | current | offset N | shift ±N | -15m | ISO time, then optional topic T[:0,1]; or file F.csv';
+
+/** For `file F`: the group whose rows to take, and how to read the file (tests give their own). */
+export interface ResetFileSource {
+  group: string;
+  read?: (path: string) => string;
+}
 
 const bad = (text: string): Error => new Error(`cannot read '${text.trim()}': use ${RESET_OPTIONS_HELP}`);
 
@@ -24,8 +35,9 @@ export function parseTopicSpec(spec: string): { topic: string; partitions?: numb
   return { topic, partitions: list.map(Number) };
 }
 
-export function parseResetOptions(text: string, now = Date.now()): ResetOptions {
+export function parseResetOptions(text: string, now = Date.now(), file?: ResetFileSource): ResetOptions {
   const words = text.trim().split(/\s+/).filter(Boolean);
+  if (words[0] === 'file' && file) return { mode: fileMode(words, text, file), scope: { allTopics: true } };
   const at = words.indexOf('topic');
   const modeWords = at < 0 ? words : words.slice(0, at);
   const topicWords = at < 0 ? [] : words.slice(at);
@@ -53,6 +65,14 @@ function parseMode([first, second, ...extra]: string[], text: string, now: numbe
   const timestamp = parseTime(first, now);
   if (timestamp !== undefined) return { kind: 'datetime', timestamp };
   throw bad(text);
+}
+
+/** The file's rows for the group: its partitions are the scope (the planner takes them from the rows). */
+function fileMode(words: string[], text: string, { group, read = (path) => readFileSync(path, 'utf8') }: ResetFileSource): ResetMode {
+  if (words.length !== 2) throw bad(text);
+  const rows = parseResetCsv(read(words[1]!), group).filter((row) => row.group === group);
+  if (rows.length === 0) throw new Error(`${words[1]} has no offsets for group ${group}`);
+  return { kind: 'file', rows: rows.map(({ topic, partition, offset }) => ({ topic, partition, offset })) };
 }
 
 function safe(value: number, text: string): number {

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { description, group, member, topic, type FakeBackend } from '../helpers/fake-backend.js';
 import { KEYS, renderApp, type Harness } from '../helpers/ui-harness.js';
@@ -186,6 +189,21 @@ describe('Groups pane', () => {
     await app.press(KEYS.enter);
     await app.waitFor('cannot shift orders-2: the group has no committed offset there');
     expect(app.backend.executedResets).toEqual([]);
+  });
+
+  it("plans a reset from a file (the CSV --export writes), with the file's partitions only", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kafka-tui-plan-')), 'plan.csv');
+    writeFileSync(file, 'orders,1,9\norders,2,31\n');
+    app = await renderApp(cluster);
+    await command('groups');
+    await app.waitFor('archive');
+    await app.press('R');
+    await app.type(`file ${file}`);
+    await app.press(KEYS.enter);
+    const frame = await app.waitFor('apply this reset?');
+    expect(frame).toMatch(/orders\s+1\s+5 → 9\s+15 → 11/);
+    expect(frame).toMatch(/orders\s+2\s+0 → 30\s+30 → 0\s+clamped/);
+    expect(frame).not.toMatch(/orders\s+0\s+0 →/);
   });
 
   it('read-only refuses resets and deletes with the reason', async () => {

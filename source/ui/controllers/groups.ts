@@ -75,7 +75,7 @@ export const GROUP_PROMPTS = {
   // Applied while typing.
   groupFilter: () => {},
   resetPlan: (ctx, text, _topic, group) => {
-    const { mode, scope } = parseResetOptions(text);
+    const { mode, scope } = parseResetOptions(text, Date.now(), { group });
     const words = describeMode(mode) + ('topics' in scope ? ` · ${scope.topics.map((t) => t.topic).join(', ')}` : '');
     void ctx.models.group.plan(words, mode, scope).then(() => {
       const reset = ctx.models.group.snapshot.reset;

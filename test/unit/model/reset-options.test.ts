@@ -31,6 +31,31 @@ describe('parseResetOptions', () => {
     expect(() => parseResetOptions('offset 99999999999999999999', now)).toThrow('too large');
   });
 
+  it('reads a plan file (the CSV --export writes) for the group, in either layout', () => {
+    const files: Record<string, string> = {
+      'one.csv': 'orders,0,5\norders,1,7\n',
+      'many.csv': 'billing,orders,0,1\naudit,orders,0,2\n',
+      'bad.csv': 'orders,zero,5\n',
+    };
+    const read = (path: string) => files[path]!;
+    expect(parseResetOptions('file one.csv', now, { group: 'billing', read }).mode).toEqual({
+      kind: 'file',
+      rows: [
+        { topic: 'orders', partition: 0, offset: 5 },
+        { topic: 'orders', partition: 1, offset: 7 },
+      ],
+    });
+    expect(parseResetOptions('file many.csv', now, { group: 'audit', read }).mode).toEqual({
+      kind: 'file',
+      rows: [{ topic: 'orders', partition: 0, offset: 2 }],
+    });
+    expect(() => parseResetOptions('file many.csv', now, { group: 'other', read })).toThrow('many.csv has no offsets for group other');
+    expect(() => parseResetOptions('file bad.csv', now, { group: 'billing', read })).toThrow(
+      "line 1: the partition must be a whole number (got 'zero')",
+    );
+    expect(() => parseResetOptions('file', now, { group: 'billing', read })).toThrow('cannot read');
+  });
+
   it('names the mode back for the preview', () => {
     expect(describeMode({ kind: 'shift', by: 3 })).toBe('shift +3');
     expect(describeMode({ kind: 'shift', by: -3 })).toBe('shift -3');
