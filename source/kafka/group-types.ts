@@ -26,6 +26,11 @@ export interface GroupMember {
   /** As the broker reports it, e.g. '/127.0.0.1'. */
   host: string;
   assignment: TopicPartitionRef[];
+  /** KIP-848 groups only (null for classic ones): the member's epoch and the assignment it is moving to. */
+  memberEpoch?: number | null;
+  targetAssignment?: TopicPartitionRef[];
+  /** KIP-848 groups on Kafka 4.0+: true for a member that joined with the consumer protocol, false for a classic one. */
+  upgraded?: boolean | null;
 }
 
 export interface GroupDescription {
@@ -37,6 +42,9 @@ export interface GroupDescription {
   /** The classic protocol's assignor ('range', 'cooperative-sticky', ...) or the KIP-848 server assignor ('uniform'). */
   assignmentStrategy: string;
   members: GroupMember[];
+  /** KIP-848 groups only (null for classic ones), as `--state --verbose` shows them. */
+  groupEpoch?: number | null;
+  targetAssignmentEpoch?: number | null;
 }
 
 /** One partition of `groups describe`: null prints as '-', as ConsumerGroupCommand does. */
@@ -44,6 +52,8 @@ export interface PartitionLag {
   topic: string;
   partition: number;
   committedOffset: number | null;
+  /** The leader epoch stored with the commit (`--verbose` LEADER-EPOCH); null when unknown. */
+  committedLeaderEpoch?: number | null;
   /** null when the partition has no leader to ask. */
   logEndOffset: number | null;
   lag: number | null;
@@ -51,6 +61,9 @@ export interface PartitionLag {
   member: Pick<GroupMember, 'memberId' | 'host' | 'clientId'> | null;
   /** Now minus the timestamp of the record at the committed offset (--time-lag); undefined when not asked. */
   timeLagMs?: number | null;
+  /** --time-lag over a sample window: messages committed per second, and the time until the lag is gone ('never' while it grows). */
+  consumeRate?: number | null;
+  etaMs?: number | 'never' | null;
 }
 
 export interface GroupLag {
