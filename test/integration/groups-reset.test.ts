@@ -281,7 +281,7 @@ describe('delete and delete-offsets', () => {
     expect(right.code).toBe(0);
     expect(right.screen).toContain(`Deletion of requested consumer groups ('${group}') was successful.`);
     expect((await official(['--list'])).split('\n')).not.toContain(group);
-  }, 60_000);
+  }, 150_000);
 
   it('without a terminal and without --yes, refuses in one line and deletes nothing', async () => {
     const group = `keep-${process.pid}`;
