@@ -20,7 +20,7 @@ import { CONNECTION_HELP, connectionFlags, parseArgs, withConnection, writeOut }
 
 type Subcommand = () => Promise<{ run(argv: string[]): Promise<number> }>;
 
-/** `kafka-tui groups <name> ...`; a bare `kafka-tui groups [flags]` is `list`. */
+/** `kafka-tui groups <name> ...`; a bare `kafka-tui groups [flags]` is `list`. The write side is loaded from its own modules. */
 const SUBCOMMANDS: Record<string, Subcommand> = {
   list: async () => ({ run: runList }),
   describe: async () => ({ run: runDescribe }),

@@ -115,8 +115,9 @@ export interface DescribeOutput {
 const sortedById = <T extends { groupId: string }>(items: readonly T[]): T[] =>
   [...items].sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
 
-/** A short duration: 850ms, 42s, 3m07s, 5h02m, 2d04h. */
+/** A short duration: 0s, 850ms, 42s, 3m07s, 5h02m, 2d04h. */
 export function formatDuration(ms: number): string {
+  if (ms <= 0) return '0s';
   if (ms < 1000) return `${Math.round(ms)}ms`;
   const s = Math.floor(ms / 1000);
   if (s < 60) return `${s}s`;
