@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { KafkaUserError } from '../kafka/errors.js';
 import { executeReset, planReset, requireInactiveGroup, type ResetMode, type ResetPlan, type ResetScope } from '../kafka/group-reset.js';
-import { listGroups } from '../kafka/groups.js';
+import { isConsumerGroup, listGroups } from '../kafka/groups.js';
 import {
   ResetInputError,
   formatResetCsv,
@@ -157,7 +157,7 @@ export async function run(argv: string[]): Promise<number> {
   const fileRows = parsedMode.kind === 'file' && 'path' in parsedMode ? await readPlanFile(parsedMode.path, singleGroup) : undefined;
 
   const work = async (client: Parameters<typeof planReset>[0]) => {
-    const groupIds = f.allGroups ? (await listGroups(client)).filter((g) => g.protocolType === 'consumer').map((g) => g.groupId) : named;
+    const groupIds = f.allGroups ? (await listGroups(client)).filter(isConsumerGroup).map((g) => g.groupId) : named;
     const plans: ResetPlan[] = [];
     let failed = false;
     for (const groupId of groupIds) {

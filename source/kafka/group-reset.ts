@@ -117,7 +117,7 @@ async function partitionFacts(
 
 async function committedOffsets(client: ClusterClient, groupId: string): Promise<Map<string, number>> {
   const offsets = await fetchCommittedOffsets(client, groupId);
-  return new Map(offsets.filter((o) => o.offset !== null && o.offset >= 0).map((o) => [key(o.topic, o.partition), o.offset!]));
+  return new Map(offsets.map((o) => [key(o.topic, o.partition), o.offset]));
 }
 
 /**

@@ -13,12 +13,27 @@ import {
   MEMBER_TYPE_CONSUMER,
 } from './protocol/consumer-group-describe.js';
 import { decodeConsumerAssignment, requestDescribeGroups } from './protocol/describe-groups.js';
-import { COORDINATOR_RETRY, GROUP_ID_NOT_FOUND, NONE, errorName } from './protocol/error-codes.js';
+import {
+  COORDINATOR_RETRY,
+  GROUP_AUTHORIZATION_FAILED,
+  GROUP_ID_NOT_FOUND,
+  INVALID_GROUP_ID,
+  UNSUPPORTED_VERSION,
+  NONE,
+  errorName,
+} from './protocol/error-codes.js';
 import { requestFetch } from './protocol/fetch.js';
 import { requestGroupCoordinators } from './protocol/find-coordinator.js';
 import { requestListGroups } from './protocol/list-groups.js';
 import { requestOffsetFetch, type RawCommittedOffset } from './protocol/offset-fetch.js';
 import { sleep } from './timing.js';
+
+/** A group-level error as one line: the common ones in words, the rest by name. */
+function groupError(groupId: string, code: number, brokerMessage?: string | null): KafkaUserError {
+  if (code === INVALID_GROUP_ID) return new KafkaUserError(`group '${groupId}': the group id is invalid`);
+  if (code === GROUP_AUTHORIZATION_FAILED) return new KafkaUserError(`group '${groupId}': not authorized to access the group`);
+  return new KafkaUserError(`group '${groupId}': ${brokerMessage ?? errorName(code)}`);
+}
 
 /** How long to wait between attempts while a coordinator moves (a broker stopped, a partition of __consumer_offsets loading). */
 const COORDINATOR_RETRY_MS = 500;
@@ -79,7 +94,7 @@ async function onCoordinators(
     const byNode = new Map<number, { coordinator: Coordinated['coordinator']; groupIds: string[] }>();
     for (const c of coordinators) {
       if (c.errorCode !== NONE) {
-        if (!COORDINATOR_RETRY.has(c.errorCode)) throw new KafkaUserError(`group '${c.key}': ${errorName(c.errorCode)}`);
+        if (!COORDINATOR_RETRY.has(c.errorCode)) throw groupError(c.key, c.errorCode);
         retry.push(c.key);
         lastError = new KafkaUserError(`group '${c.key}': ${errorName(c.errorCode)}`);
         continue;
@@ -127,9 +142,10 @@ async function describeOnCoordinator({ coordinator, broker }: Coordinated, group
   if (supportsConsumerGroupDescribe(broker)) {
     classic = [];
     for (const g of await requestConsumerGroupDescribe(broker, groupIds, timeoutMs)) {
-      if (g.errorCode === GROUP_ID_NOT_FOUND) classic.push(g.groupId);
+      // Not a KIP-848 group, or (Kafka 3.7 to 3.9) a broker that lists the API without the new protocol enabled.
+      if (g.errorCode === GROUP_ID_NOT_FOUND || g.errorCode === UNSUPPORTED_VERSION) classic.push(g.groupId);
       else if (COORDINATOR_RETRY.has(g.errorCode)) retry.push(g.groupId);
-      else if (g.errorCode !== NONE) throw new KafkaUserError(`group '${g.groupId}': ${g.errorMessage ?? errorName(g.errorCode)}`);
+      else if (g.errorCode !== NONE) throw groupError(g.groupId, g.errorCode, g.errorMessage);
       else
         described.push({
           groupId: g.groupId,
@@ -156,8 +172,7 @@ async function describeOnCoordinator({ coordinator, broker }: Coordinated, group
     for (const g of await requestDescribeGroups(broker, classic, timeoutMs)) {
       if (COORDINATOR_RETRY.has(g.errorCode)) retry.push(g.groupId);
       // Kafka 4.x may answer GROUP_ID_NOT_FOUND where older brokers say Dead; both mean "no such group".
-      else if (g.errorCode !== NONE && g.errorCode !== GROUP_ID_NOT_FOUND)
-        throw new KafkaUserError(`group '${g.groupId}': ${errorName(g.errorCode)}`);
+      else if (g.errorCode !== NONE && g.errorCode !== GROUP_ID_NOT_FOUND) throw groupError(g.groupId, g.errorCode);
       else
         described.push({
           groupId: g.groupId,
@@ -209,7 +224,7 @@ async function fetchOffsetsOfGroups(client: ClusterClient, groupIds: readonly st
     for (const g of await requestOffsetFetch(broker, ids, client.requestTimeoutMs)) {
       if (COORDINATOR_RETRY.has(g.errorCode)) retry.push(g.groupId);
       else if (g.errorCode === GROUP_ID_NOT_FOUND) result.set(g.groupId, []);
-      else if (g.errorCode !== NONE) throw new KafkaUserError(`group '${g.groupId}': ${errorName(g.errorCode)}`);
+      else if (g.errorCode !== NONE) throw groupError(g.groupId, g.errorCode);
       // A partition error (e.g. UNSTABLE_OFFSET_COMMIT) or -1 means no usable commit, as the Java admin reads it.
       else
         result.set(

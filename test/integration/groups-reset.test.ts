@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, uniqueTopic } from '../helpers/cli.js';
 import { createTopicAndWait } from '../helpers/create-topic.js';
+import { runOnPty } from '../helpers/pty.js';
 import { kafkaClasspath, runJava } from '../helpers/java-tools.js';
 import { SINGLE, bootstrapOf } from '../helpers/ports.js';
 
@@ -267,6 +268,20 @@ describe('delete and delete-offsets', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toBe(`kafka-tui: group '${group}' could not be deleted: unknown group\n`);
   }, 120_000);
+
+  it('on a terminal, deletes only when the typed name matches', async () => {
+    const group = `typed-${process.pid}`;
+    await kcatGroup(group, 3);
+    const wrong = await runOnPty(['groups', 'delete', group, ...b], 'something-else\r');
+    expect(wrong.screen).toContain(`Delete consumer group '${group}' and its committed offsets? Type its name to confirm:`);
+    expect(wrong.screen).toContain('kafka-tui: not deleted');
+    expect(wrong.code).toBe(1);
+    expect((await official(['--list'])).split('\n')).toContain(group);
+    const right = await runOnPty(['groups', 'delete', group, ...b], `${group}\r`);
+    expect(right.code).toBe(0);
+    expect(right.screen).toContain(`Deletion of requested consumer groups ('${group}') was successful.`);
+    expect((await official(['--list'])).split('\n')).not.toContain(group);
+  }, 150_000);
 
   it('without a terminal and without --yes, refuses in one line and deletes nothing', async () => {
     const group = `keep-${process.pid}`;

@@ -1,4 +1,4 @@
-// Compatibility smoke against Kafka 3.9: describe (and kcat produce/consume as an independent peer).
+// Compatibility smoke against Kafka 3.9: describe (and kcat produce/consume as an independent peer), groups.
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, uniqueTopic } from '../helpers/cli.js';
@@ -32,5 +32,23 @@ describe('Kafka 3.9 compatibility', () => {
     expect(json.topics[0].partitions[0]).toMatchObject({ lowWatermark: 0, highWatermark: 2 });
     const consumed = execFileSync('kcat', ['-b', bootstrapOf(KAFKA_39), '-C', '-t', topic, '-e', '-q', '-K:'], { encoding: 'utf8' });
     expect(consumed).toBe('k1:v1\nk2:v2\n');
+  });
+
+  it('groups: a kcat group is listed and described (3.9 lists ConsumerGroupDescribe but answers UNSUPPORTED_VERSION)', async () => {
+    const topic = uniqueTopic('compat-groups');
+    const group = `g-${topic}`;
+    expect((await runCli(['topics', 'create', topic, '-p', '2', ...b])).code).toBe(0);
+    execFileSync('kcat', ['-b', bootstrapOf(KAFKA_39), '-P', '-t', topic, '-p', '0'], { input: 'a\nb\nc\n' });
+    // kcat's balanced consumer reads to the end (-e), commits and leaves: an Empty group with commits.
+    execFileSync('kcat', ['-b', bootstrapOf(KAFKA_39), '-G', group, topic, '-e', '-q', '-o', 'beginning'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const listed = await runCli(['groups', 'list', '--state', '--type', ...b]);
+    expect(listed.stdout).toMatch(new RegExp(`^${group} +Classic +Empty +$`, 'm'));
+    const described = await runCli(['groups', 'describe', group, ...b]);
+    expect(described.code).toBe(0);
+    expect(described.stderr).toBe(`\nConsumer group '${group}' has no active members.\n`);
+    expect(described.stdout).toMatch(new RegExp(`^${group} +${topic} +0 +3 +3 +0 +- +- +-$`, 'm'));
   });
 });
