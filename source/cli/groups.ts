@@ -20,19 +20,22 @@ import { CONNECTION_HELP, connectionFlags, parseArgs, withConnection, writeOut }
 
 type Subcommand = () => Promise<{ run(argv: string[]): Promise<number> }>;
 
-/**
- * `kafka-tui groups <name> ...`; a bare `kafka-tui groups [flags]` is `list`. The write side registers
- * its commands here the same way, each loaded from its own module: 'reset-offsets': () => import('./groups-reset.js').
- */
+/** `kafka-tui groups <name> ...`; a bare `kafka-tui groups [flags]` is `list`. The write side is loaded from its own modules. */
 const SUBCOMMANDS: Record<string, Subcommand> = {
   list: async () => ({ run: runList }),
   describe: async () => ({ run: runDescribe }),
+  'reset-offsets': () => import('./groups-reset.js'),
+  delete: async () => ({ run: (await import('./groups-delete.js')).runDelete }),
+  'delete-offsets': async () => ({ run: (await import('./groups-delete.js')).runDeleteOffsets }),
 };
 
 const HELP = `
   Usage
     kafka-tui groups [list] [--state [S,...]] [--type [T,...]] [--json]
     kafka-tui groups describe G [G ...] | --all-groups  [--members [--verbose] | --state [--verbose] | --verbose] [--time-lag] [--json]
+    kafka-tui groups reset-offsets (--group G ... | --all-groups) (--topic T[:0,1] ... | --all-topics) MODE [--execute | --export]
+    kafka-tui groups delete G [G ...] [--yes]
+    kafka-tui groups delete-offsets G --topic T[:0,1] [--yes]
 
   Consumer groups, as kafka-consumer-groups.sh --list and --describe print them.
   Run 'kafka-tui groups <command> --help' for a command's flags.

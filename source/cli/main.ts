@@ -29,6 +29,7 @@ export const USAGE = `
     kafka-tui produce -t TOPIC [--parse-key] [--file F] ...         send lines from stdin or a file
     kafka-tui keys [--json]                  the TUI's key bindings, with the config file's remaps
     kafka-tui groups [list|describe] ...     consumer groups and their lag, as kafka-consumer-groups.sh
+    kafka-tui groups reset-offsets|delete|delete-offsets ...   move or delete a group's offsets (dry run unless --execute)
 
   Run 'kafka-tui <command> --help' for a command's flags.
 `;

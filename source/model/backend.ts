@@ -5,8 +5,12 @@ import type { ConnectionStatus } from '../kafka/connection.js';
 import type { TopicDescription } from '../kafka/describe.js';
 import type { StartClamp, StartPosition } from '../kafka/consumer.js';
 import type { TopicSummary } from '../kafka/topic-summaries.js';
+import type { GroupLag, GroupListing } from '../kafka/group-types.js';
+import type { ResetMode, ResetPlan, ResetScope } from '../kafka/group-reset.js';
 
 export type { StartClamp, StartPosition, TopicSummary };
+export type { GroupLag, GroupListing, GroupMember, PartitionLag } from '../kafka/group-types.js';
+export type { ResetMode, ResetPlan, ResetRow, ResetScope } from '../kafka/group-reset.js';
 
 export interface ConsumeRequest {
   topic: string;
@@ -86,7 +90,27 @@ export interface Backend {
   deleteTopic(topic: string): Promise<void>;
   consume(request: ConsumeRequest, sink: RecordSink): Subscription;
   produce(request: ProduceRequest): Promise<ProduceResult>;
+  listGroups(): Promise<GroupListing[]>;
+  /** One entry per asked group, in order; `timeLag` also measures each partition's lag in time. */
+  describeGroupLag(groupIds: string[], options: { timeLag: boolean }): Promise<GroupLag[]>;
+  /** Computes a reset without applying it (a dry run: any group may be planned). */
+  planReset(request: { groupId: string; scope: ResetScope; mode: ResetMode }): Promise<ResetPlan>;
+  /** Refused unless the group is Empty or Dead, naming its members. */
+  executeReset(plan: ResetPlan): Promise<void>;
+  /** Refused for an unknown group and for one with members. */
+  deleteGroup(groupId: string): Promise<void>;
+  /** Without partitions, every partition of the topic; refused while the group is subscribed to it. */
+  deleteGroupOffsets(groupId: string, topic: string, partitions?: number[]): Promise<void>;
+  groupsOfTopic(topic: string): Promise<TopicGroupLag[]>;
   shutdown(): Promise<void>;
+}
+
+/** A group with committed offsets in one topic, and its lag there: the topic pane's "who reads this". */
+export interface TopicGroupLag {
+  groupId: string;
+  state: string;
+  /** Summed over the topic's partitions that have a commit; null when no partition's end is known. */
+  lag: number | null;
 }
 
 /** Producer input history, kept per topic. */

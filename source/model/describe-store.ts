@@ -1,12 +1,15 @@
-// The describe pane's data: one topic, refreshed on demand and every few seconds.
+// The describe pane's data: one topic, and the groups that consume it with their lag, refreshed
+// together on demand and every few seconds.
 import type { TopicDescription } from '../kafka/describe.js';
 import { errorMessage } from '../kafka/errors.js';
-import type { Backend } from './backend.js';
+import type { Backend, TopicGroupLag } from './backend.js';
 import { Store } from './store.js';
 
 export interface DescribeState {
   topic?: string;
   description?: TopicDescription;
+  /** The groups with offsets in the topic; undefined while unknown (not yet asked, or the question failed). */
+  groups?: TopicGroupLag[];
   loading: boolean;
   error?: string;
   /** When the shown description was fetched (ms since epoch). */
@@ -20,14 +23,15 @@ export class DescribeStore extends Store<DescribeState> {
   private seq = 0;
 
   constructor(
-    private readonly backend: Pick<Backend, 'describe'>,
+    private readonly backend: Pick<Backend, 'describe' | 'groupsOfTopic'>,
     private readonly autoRefreshMs = AUTO_REFRESH_MS,
   ) {
     super({ loading: false });
   }
 
   show(topic: string): Promise<void> {
-    if (topic !== this.state.topic) this.update({ topic, description: undefined, error: undefined, fetchedAt: undefined });
+    if (topic !== this.state.topic)
+      this.update({ topic, description: undefined, groups: undefined, error: undefined, fetchedAt: undefined });
     this.schedule();
     return this.refresh();
   }
@@ -36,7 +40,7 @@ export class DescribeStore extends Store<DescribeState> {
     clearInterval(this.timer);
     this.timer = undefined;
     this.seq++;
-    this.update({ topic: undefined, description: undefined, error: undefined, loading: false });
+    this.update({ topic: undefined, description: undefined, groups: undefined, error: undefined, loading: false });
   }
 
   async refresh(): Promise<void> {
@@ -45,9 +49,13 @@ export class DescribeStore extends Store<DescribeState> {
     const seq = ++this.seq;
     this.update({ loading: true });
     try {
-      const description = await this.backend.describe(topic);
+      // The groups are a side fact: their failure leaves the partitions on screen.
+      const [description, groups] = await Promise.all([
+        this.backend.describe(topic),
+        this.backend.groupsOfTopic(topic).catch(() => undefined),
+      ]);
       if (seq !== this.seq) return;
-      this.update({ description, loading: false, error: undefined, fetchedAt: Date.now() });
+      this.update({ description, groups: groups ?? this.state.groups, loading: false, error: undefined, fetchedAt: Date.now() });
     } catch (error) {
       if (seq !== this.seq) return;
       // Keep the last good description on screen: a refresh failing during a broker outage

@@ -5,6 +5,8 @@ import { describeBrokerConfigs, describeBrokers } from '../kafka/brokers.js';
 import { PartitionReader } from '../kafka/consumer.js';
 import { describeTopics } from '../kafka/describe.js';
 import { KafkaUserError } from '../kafka/errors.js';
+import { deleteGroupOffsets, deleteGroups, executeReset, planReset } from '../kafka/group-reset.js';
+import { describeGroupLag, groupsOfTopic, listGroups } from '../kafka/groups.js';
 import { MessageWriter } from '../kafka/producer.js';
 import { fetchTopicSummaries } from '../kafka/topic-summaries.js';
 import { alterPartitions, createTopic, deleteTopic } from '../kafka/topics.js';
@@ -115,6 +117,22 @@ export function kafkaBackend(connection: ConnectionManager, label: string): Back
     deleteTopic: (topic) => deleteTopic(connection, topic),
     consume: (request, sink) => consume(connection, request, sink),
     produce: producerFor(connection),
+    listGroups: () => listGroups(connection.cluster),
+    describeGroupLag: (groupIds, options) => describeGroupLag(connection.cluster, groupIds, options),
+    groupsOfTopic: (topic) => groupsOfTopic(connection.cluster, topic),
+    planReset: (request) => planReset(connection.cluster, request),
+    executeReset: (plan) => executeReset(connection.cluster, plan),
+    deleteGroup: async (groupId) => {
+      const [outcome] = await deleteGroups(connection.cluster, [groupId]);
+      if (outcome?.error) throw new KafkaUserError(`cannot delete group '${groupId}': ${outcome.error}`);
+    },
+    deleteGroupOffsets: async (groupId, topic, partitions) => {
+      const failed = (await deleteGroupOffsets(connection.cluster, groupId, topic, partitions)).filter((p) => p.error);
+      if (failed.length > 0) {
+        const where = failed.map((p) => `${p.topic}-${p.partition}`).join(', ');
+        throw new KafkaUserError(`cannot delete offsets of group '${groupId}' for ${where}: ${failed[0]!.error}`);
+      }
+    },
     shutdown: () => connection.shutdown(),
   };
 }

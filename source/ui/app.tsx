@@ -20,6 +20,8 @@ import { BrokersPane } from './panes/brokers.js';
 import { ConsumerPane } from './panes/consumer.js';
 import { DescribePane } from './panes/describe.js';
 import { DetailView } from './panes/detail.js';
+import { GroupPane } from './panes/group.js';
+import { GroupsPane } from './panes/groups.js';
 import { ProducerPane } from './panes/producer.js';
 import { TopicsPane } from './panes/topics.js';
 import { ColorContext } from './theme.js';
@@ -58,11 +60,12 @@ export function App({ models, readOnly, color, initialTopic, size, keymap = KEYM
         returnFocus: 'topics',
         overlayTop: 0,
         describeTop: 0,
+        groupTop: 0,
         typing: false,
         flash: notice ? { text: notice, error: true } : undefined,
       }),
   );
-  const { focus, overlay, overlayTop, describeTop, prompt, flash, typing } = useStore(ui);
+  const { focus, overlay, overlayTop, describeTop, groupTop, prompt, flash, typing } = useStore(ui);
 
   useEffect(() => {
     void topics.refresh().then(() => {
@@ -115,6 +118,10 @@ export function App({ models, readOnly, color, initialTopic, size, keymap = KEYM
         <StatusBar label={models.backend.label} connection={connection} readOnly={readOnly} denied={denied} width={layout.width} />
         {overlay ? (
           <OverlayView kind={overlay} keymap={keymap} models={models} layout={layout} top={overlayTop} />
+        ) : focus === 'groups' ? (
+          <GroupsPane store={models.groups} height={layout.mainHeight} width={layout.width} focused />
+        ) : focus === 'group' ? (
+          <GroupPane store={models.group} height={layout.mainHeight} width={layout.width} top={groupTop} />
         ) : (
           <Box flexDirection="column" height={layout.mainHeight}>
             <Box height={layout.topHeight}>

@@ -8,7 +8,7 @@ export type LineCommand =
   | { kind: 'produce'; topic?: string }
   | { kind: 'quit' };
 
-export const COMMAND_LINE_HELP = 'topics, brokers, describe T, consume T, produce T, q';
+export const COMMAND_LINE_HELP = 'topics, groups, brokers, describe T, consume T, produce T, q';
 
 export function parseCommandLine(text: string): LineCommand {
   const [name = '', topic, ...extra] = text.trim().split(/\s+/);

@@ -3,7 +3,19 @@
 
 /** Where a binding applies: a pane, an overlay, a line being edited, or everywhere. */
 export type KeyContext =
-  'global' | 'topics' | 'describe' | 'consumer' | 'producerPane' | 'producer' | 'detail' | 'help' | 'brokers' | 'brokerConfigs' | 'input';
+  | 'global'
+  | 'topics'
+  | 'describe'
+  | 'consumer'
+  | 'groups'
+  | 'group'
+  | 'producerPane'
+  | 'producer'
+  | 'detail'
+  | 'help'
+  | 'brokers'
+  | 'brokerConfigs'
+  | 'input';
 
 export type Command =
   | 'app.help'
@@ -32,6 +44,11 @@ export type Command =
   | 'consume.detail'
   | 'produce.focus'
   | 'broker.configs'
+  | 'groups.show'
+  | 'group.open'
+  | 'group.reset'
+  | 'group.delete'
+  | 'group.deleteOffsets'
   | 'view.refresh'
   | 'input.submit'
   | 'input.cancel'
@@ -55,11 +72,14 @@ export interface CommandState {
   readOnly: boolean;
   /** The topic the command would apply to. */
   topic?: string;
+  /** The consumer group the command would apply to. */
+  group?: string;
 }
 
 export type DisabledReason = (state: CommandState) => string | undefined;
 
 const needsTopic: DisabledReason = ({ topic }) => (topic ? undefined : 'select a topic first');
+const needsGroup: DisabledReason = ({ group }) => (group ? undefined : 'select a group first');
 
 /** A command that changes the cluster: off in read-only mode, then whatever `then` says. */
 const writes =
@@ -67,7 +87,8 @@ const writes =
   (state) =>
     state.readOnly ? `read-only: ${what} is disabled (--read-only or the profile's readOnly)` : then?.(state);
 
-const LISTS: readonly KeyContext[] = ['topics', 'describe', 'consumer', 'detail', 'help', 'brokers', 'brokerConfigs'];
+const LISTS: readonly KeyContext[] = ['topics', 'describe', 'consumer', 'groups', 'group', 'detail', 'help', 'brokers', 'brokerConfigs'];
+const GROUP_ACTIONS: readonly KeyContext[] = ['group', 'groups'];
 const TOPIC_ACTIONS: readonly KeyContext[] = ['topics', 'describe', 'consumer'];
 
 export const KEYMAP: readonly Binding[] = [
@@ -76,7 +97,7 @@ export const KEYMAP: readonly Binding[] = [
   {
     keys: [':'],
     command: 'app.commandLine',
-    description: 'command line: topics, brokers, describe T, consume T, produce T, q',
+    description: 'command line: topics, groups, brokers, describe T, consume T, produce T, q',
     when: ['global'],
     hint: 'cmd',
   },
@@ -99,6 +120,7 @@ export const KEYMAP: readonly Binding[] = [
     when: ['consumer'],
     hint: 'search',
   },
+  { keys: ['/'], command: 'list.filter', description: 'filter groups by name', when: ['groups'], hint: 'filter' },
   {
     keys: ['enter'],
     command: 'topic.open',
@@ -182,6 +204,46 @@ export const KEYMAP: readonly Binding[] = [
   },
   { keys: ['r'], command: 'view.refresh', description: 'refresh', when: ['topics', 'describe', 'brokers'], hint: 'refresh' },
   { keys: ['enter'], command: 'broker.configs', description: "show the broker's non-default configs", when: ['brokers'], hint: 'configs' },
+  {
+    keys: ['ctrl+g'],
+    command: 'groups.show',
+    description: 'the consumer groups pane, as :groups does',
+    when: ['topics', 'describe', 'consumer', 'producerPane'],
+    hint: 'groups',
+  },
+  {
+    keys: ['enter'],
+    command: 'group.open',
+    disabledReason: needsGroup,
+    description: 'open the group: partitions, lag, members, ETA',
+    when: ['groups'],
+    hint: 'open',
+  },
+  {
+    keys: ['R'],
+    command: 'group.reset',
+    disabledReason: writes('resetting offsets', needsGroup),
+    description: "reset the group's offsets: preview, then confirm by typing its name",
+    when: GROUP_ACTIONS,
+    hint: 'reset',
+  },
+  {
+    keys: ['ctrl+d'],
+    command: 'group.delete',
+    disabledReason: writes('deleting groups', needsGroup),
+    description: 'delete the group (confirm by typing its name)',
+    when: GROUP_ACTIONS,
+    hint: 'delete',
+  },
+  {
+    keys: ['D'],
+    command: 'group.deleteOffsets',
+    disabledReason: writes("deleting a group's offsets", needsGroup),
+    description: "delete the group's offsets for a topic (confirm by typing its name)",
+    when: GROUP_ACTIONS,
+    hint: 'del offsets',
+  },
+  { keys: ['r'], command: 'view.refresh', description: 'refresh', when: ['topics', 'describe', 'groups', 'group'], hint: 'refresh' },
   { keys: ['space'], command: 'consume.pause', description: 'pause or resume the consumer', when: ['consumer'], hint: 'pause' },
   {
     keys: ['enter'],
@@ -241,6 +303,8 @@ const CONTEXT_TITLES: Record<KeyContext, string> = {
   topics: 'Topics',
   describe: 'Describe',
   consumer: 'Consumer',
+  groups: 'Groups',
+  group: 'Group',
   producerPane: 'Producer pane',
   producer: 'Producer input',
   detail: 'Message detail',

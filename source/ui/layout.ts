@@ -29,8 +29,11 @@ export function layoutFor(columns: number, rows: number): Layout {
   };
 }
 
-/** Rows above a view's list: the title, and the column header (describe has a configs line, brokers a cluster line). */
-export const LIST_CHROME = { topics: 2, describe: 3, consumer: 2, overlay: 1, brokers: 3 } as const;
+/**
+ * Rows above a view's list: the title, and the column header (describe also has its configs and
+ * groups lines, an opened group its ETA line, brokers a cluster line).
+ */
+export const LIST_CHROME = { topics: 2, describe: 4, consumer: 2, groups: 2, group: 2, overlay: 1, brokers: 3 } as const;
 
 /** List rows a view of `height` lines shows. */
 export const listRows = (height: number, view: keyof typeof LIST_CHROME): number => Math.max(0, height - LIST_CHROME[view]);

@@ -5,6 +5,7 @@ import { BrokersStore } from '../model/brokers-store.js';
 import { ConnectionStore } from '../model/connection-store.js';
 import { ConsumerStore, DEFAULT_BUFFER_SIZE } from '../model/consumer-store.js';
 import { DescribeStore } from '../model/describe-store.js';
+import { GroupsStore, GroupStore, LagHistory } from '../model/groups-store.js';
 import { ProducerStore } from '../model/producer-store.js';
 import { TopicsStore } from '../model/topics-store.js';
 
@@ -16,6 +17,9 @@ export interface Models {
   consumer: ConsumerStore;
   producer: ProducerStore;
   brokers: BrokersStore;
+  groups: GroupsStore;
+  /** The group opened from the groups list. */
+  group: GroupStore;
 }
 
 export interface ModelOptions {
@@ -23,11 +27,15 @@ export interface ModelOptions {
   keySeparator?: string;
   /** 0 turns the periodic refreshes off (tests); the brokers pane refreshes as often. */
   describeRefreshMs?: number;
+  groupsRefreshMs?: number;
+  /** The clock the lag samples are stamped with (tests). */
+  now?: () => number;
   connectionCheckMs?: number;
   notifyHz?: number;
 }
 
 export function createModels(backend: Backend, history: HistoryStore, options: ModelOptions = {}): Models {
+  const lagHistory = new LagHistory();
   return {
     backend,
     connection: new ConnectionStore(backend, options.connectionCheckMs),
@@ -36,6 +44,8 @@ export function createModels(backend: Backend, history: HistoryStore, options: M
     consumer: new ConsumerStore(backend, options.bufferSize ?? DEFAULT_BUFFER_SIZE, options.notifyHz),
     producer: new ProducerStore(backend, history, options.keySeparator),
     brokers: new BrokersStore(backend, options.describeRefreshMs),
+    groups: new GroupsStore(backend, lagHistory, options.groupsRefreshMs, options.now),
+    group: new GroupStore(backend, lagHistory, options.groupsRefreshMs, options.now),
   };
 }
 
@@ -43,5 +53,7 @@ export async function disposeModels(models: Models): Promise<void> {
   models.connection.dispose();
   models.describe.dispose();
   models.brokers.dispose();
+  models.groups.dispose();
+  models.group.dispose();
   await models.consumer.dispose();
 }

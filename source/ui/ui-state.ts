@@ -4,9 +4,24 @@
 import { Store } from '../model/store.js';
 import type { Flash } from './components/hint-bar.js';
 
-export type Pane = 'topics' | 'describe' | 'consumer' | 'producer';
+/** groups and group (one opened group) take the place of topics, describe and consumer on screen. */
+export type Pane = 'topics' | 'describe' | 'consumer' | 'producer' | 'groups' | 'group';
 export type Overlay = 'help' | 'detail' | 'brokers' | 'brokerConfigs';
-export type PromptPurpose = 'filter' | 'search' | 'command' | 'create' | 'alter' | 'delete' | 'consumeOptions' | 'find';
+export type PromptPurpose =
+  | 'filter'
+  | 'search'
+  | 'command'
+  | 'create'
+  | 'alter'
+  | 'delete'
+  | 'consumeOptions'
+  | 'find'
+  | 'groupFilter'
+  | 'resetPlan'
+  | 'resetConfirm'
+  | 'groupDelete'
+  | 'offsetsTopic'
+  | 'offsetsConfirm';
 
 export interface Prompt {
   purpose: PromptPurpose;
@@ -17,6 +32,8 @@ export interface Prompt {
   /** The line editor's cursor; undefined means at the end. */
   cursor?: number;
   topic?: string;
+  /** The consumer group the prompt acts on. */
+  group?: string;
   /** Said after the text, e.g. that a paste kept only its first line. */
   note?: string;
 }
@@ -30,6 +47,8 @@ export interface UiState {
   overlay?: Overlay;
   overlayTop: number;
   describeTop: number;
+  /** The opened group's first visible line. */
+  groupTop: number;
   prompt?: Prompt;
   flash?: Flash;
 }

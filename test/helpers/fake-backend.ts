@@ -2,17 +2,66 @@
 import type { BrokerConfigs, BrokersOverview } from '../../source/kafka/brokers.js';
 import type { ConnectionStatus } from '../../source/kafka/connection.js';
 import type { TopicDescription } from '../../source/kafka/describe.js';
+import { KafkaUserError } from '../../source/kafka/errors.js';
+import { planRows, resetTimestamp } from '../../source/kafka/reset-planner.js';
+import type { GroupMember, TopicPartitionRef } from '../../source/kafka/group-types.js';
 import type {
   Backend,
   ConsumeRequest,
   ConsumedRecord,
+  GroupLag,
+  GroupListing,
   HistoryStore,
   ProduceRequest,
   ProduceResult,
   RecordSink,
+  ResetMode,
+  ResetPlan,
+  ResetScope,
   StartClamp,
+  TopicGroupLag,
   TopicSummary,
 } from '../../source/model/backend.js';
+
+/** A consumer group as the fake cluster keeps it: state, members and committed offsets. */
+export interface FakeGroup {
+  state: string;
+  type: string;
+  members: GroupMember[];
+  /** topic → partition → committed offset. */
+  offsets: Map<string, Map<number, number>>;
+  /** 'topic:partition' → time lag in ms, reported when asked for (--time-lag). */
+  timeLagMs: Map<string, number>;
+}
+
+/** One partition's log: its first and next offsets, and each record's timestamp (for datetime resets). */
+export interface FakeLog {
+  start: number;
+  end: number;
+  /** timestamps[i] is the timestamp of offset start + i. */
+  timestamps?: number[];
+}
+
+export function member(memberId: string, assignment: TopicPartitionRef[] = [], clientId = 'rdkafka'): GroupMember {
+  return { memberId, groupInstanceId: null, clientId, host: '/127.0.0.1', assignment };
+}
+
+export function group(
+  state: string,
+  offsets: Record<string, number[]> = {},
+  members: GroupMember[] = [],
+  timeLagMs: Record<string, number> = {},
+): FakeGroup {
+  return {
+    state,
+    type: 'classic',
+    members,
+    offsets: new Map(Object.entries(offsets).map(([t, list]) => [t, new Map(list.map((offset, partition) => [partition, offset]))])),
+    timeLagMs: new Map(Object.entries(timeLagMs)),
+  };
+}
+
+const RESETTABLE = new Set(['Empty', 'Dead']);
 
 export function topic(name: string, extra: Partial<TopicSummary> = {}): TopicSummary {
   return {
@@ -169,6 +218,163 @@ export class FakeBackend implements Backend {
   };
 
   shutdown = async () => {};
+
+  // Consumer groups, with the rules a real cluster (and ConsumerGroupCommand) applies.
+  groups = new Map<string, FakeGroup>();
+  logs = new Map<string, FakeLog[]>();
+  listGroupsError?: Error;
+  executedResets: ResetPlan[] = [];
+  lagRequests: Array<{ groupIds: string[]; timeLag: boolean }> = [];
+
+  listGroups = async (): Promise<GroupListing[]> => {
+    if (this.listGroupsError) throw this.listGroupsError;
+    return [...this.groups].map(([groupId, g]) => ({ groupId, type: g.type, state: g.state, protocolType: 'consumer' }));
+  };
+
+  describeGroupLag = async (groupIds: string[], { timeLag }: { timeLag: boolean }): Promise<GroupLag[]> => {
+    this.lagRequests.push({ groupIds, timeLag });
+    return groupIds.map((groupId) => this.lagOf(groupId, timeLag));
+  };
+
+  groupsOfTopic = async (name: string): Promise<TopicGroupLag[]> =>
+    [...this.groups]
+      .filter(([, g]) => g.offsets.has(name))
+      .map(([groupId, g]) => {
+        const lags = this.lagOf(groupId, false).partitions.filter((p) => p.topic === name && p.lag !== null);
+        return { groupId, state: g.state, lag: lags.length ? lags.reduce((sum, p) => sum + p.lag!, 0) : null };
+      });
+
+  // The plan itself is the real, pure planner (kafka/reset-planner.ts) over the fake's logs and
+  // offsets; only the cluster's answers are faked. Like the real planReset it is a dry run, so any
+  // group may be planned; an unknown group simply has no offsets yet.
+  planReset = async ({ groupId, scope, mode }: { groupId: string; scope: ResetScope; mode: ResetMode }): Promise<ResetPlan> => {
+    const g = this.groups.get(groupId);
+    const fileScope = (rows: Array<{ topic: string; partition: number }>): ResetScope => ({
+      topics: [...new Set(rows.map((r) => r.topic))].map((name) => ({
+        topic: name,
+        partitions: rows.filter((r) => r.topic === name).map((r) => r.partition),
+      })),
+    });
+    const timestamp = resetTimestamp(mode);
+    const facts = this.scopePartitions(g, mode.kind === 'file' ? fileScope(mode.rows) : scope).map(({ topic: name, partition }) => {
+      const log = this.log(name, partition);
+      const index = timestamp === undefined ? -1 : (log.timestamps ?? []).findIndex((t) => t >= timestamp);
+      return {
+        topic: name,
+        partition,
+        logStartOffset: log.start,
+        logEndOffset: log.end,
+        committed: g?.offsets.get(name)?.get(partition) ?? null,
+        ...(timestamp === undefined ? {} : { offsetAtTime: index < 0 ? -1 : log.start + index }),
+      };
+    });
+    return { groupId, ...planRows(mode, facts) };
+  };
+
+  executeReset = async (plan: ResetPlan): Promise<void> => {
+    // Checked at execution, as the real one does: the group may have come back to life since the preview.
+    const g = this.inactive(plan.groupId, 'reset offsets');
+    for (const row of plan.rows) {
+      const offsets = g.offsets.get(row.topic) ?? new Map<number, number>();
+      offsets.set(row.partition, row.newOffset);
+      g.offsets.set(row.topic, offsets);
+    }
+    // Committing to a group the broker did not know creates it.
+    this.groups.set(plan.groupId, g);
+    this.executedResets.push(plan);
+  };
+
+  deleteGroup = async (groupId: string): Promise<void> => {
+    const g = this.groups.get(groupId);
+    if (!g) throw new KafkaUserError(`cannot delete group '${groupId}': unknown group`);
+    if (!RESETTABLE.has(g.state)) throw new KafkaUserError(`cannot delete group '${groupId}': the group has active members`);
+    this.groups.delete(groupId);
+  };
+
+  deleteGroupOffsets = async (groupId: string, name: string, partitions?: number[]): Promise<void> => {
+    const g = this.groups.get(groupId);
+    if (!g) throw new KafkaUserError(`cannot delete offsets of group '${groupId}': unknown group`);
+    const count = this.logs.get(name)?.length;
+    if (count === undefined) throw new KafkaUserError(`unknown topic ${name}`);
+    const missing = (partitions ?? []).find((p) => p >= count);
+    if (missing !== undefined) throw new KafkaUserError(`topic ${name} has no partition ${missing} (it has ${count})`);
+    if (g.members.some((m) => m.assignment.some((a) => a.topic === name))) {
+      throw new KafkaUserError(`cannot delete offsets of group '${groupId}' for ${name}: the group is subscribed to the topic`);
+    }
+    const offsets = g.offsets.get(name);
+    for (const partition of partitions ?? [...(offsets?.keys() ?? [])]) offsets?.delete(partition);
+    if (offsets?.size === 0) g.offsets.delete(name);
+  };
+
+  /** The group, refused (in the real one's words) unless nothing holds it; an unknown group is Dead, so it passes. */
+  private inactive(groupId: string, what: string): FakeGroup {
+    const g = this.groups.get(groupId) ?? group('Dead');
+    if (!RESETTABLE.has(g.state)) {
+      const members = g.members.map((m) => `${m.memberId} (${m.clientId}@${m.host})`).join(', ');
+      const held = g.members.length ? ` with ${g.members.length} member(s): ${members}` : '';
+      throw new KafkaUserError(`cannot ${what} of group '${groupId}': it is ${g.state}${held}; stop its consumers first`);
+    }
+    return g;
+  }
+
+  private log(name: string, partition: number): FakeLog {
+    const log = this.logs.get(name)?.[partition];
+    if (!log) throw new KafkaUserError(`topic ${name} has no partition ${partition}`);
+    return log;
+  }
+
+  private scopePartitions(g: FakeGroup | undefined, scope: ResetScope): TopicPartitionRef[] {
+    if ('allTopics' in scope) {
+      return [...(g?.offsets ?? [])].flatMap(([name, offsets]) => [...offsets.keys()].map((partition) => ({ topic: name, partition })));
+    }
+    return scope.topics.flatMap(({ topic: name, partitions }) => {
+      const logs = this.logs.get(name);
+      if (!logs) throw new KafkaUserError(`unknown topic ${name}`);
+      return (partitions ?? logs.map((_, partition) => partition)).map((partition) => ({ topic: name, partition }));
+    });
+  }
+
+  private lagOf(groupId: string, timeLag: boolean): GroupLag {
+    const g = this.groups.get(groupId);
+    // A broker describes an unknown group as Dead with no members, as it does a deleted one.
+    const state = g?.state ?? 'Dead';
+    const members = g?.members ?? [];
+    const owner = (name: string, partition: number) => {
+      const m = members.find((x) => x.assignment.some((a) => a.topic === name && a.partition === partition));
+      return m ? { memberId: m.memberId, host: m.host, clientId: m.clientId } : null;
+    };
+    const refs = new Map<string, TopicPartitionRef>();
+    for (const [name, offsets] of g?.offsets ?? [])
+      for (const partition of offsets.keys()) refs.set(`${name}:${partition}`, { topic: name, partition });
+    for (const m of members) for (const a of m.assignment) refs.set(`${a.topic}:${a.partition}`, a);
+    const partitions = [...refs.values()]
+      .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
+      .map(({ topic: name, partition }) => {
+        const committed = g?.offsets.get(name)?.get(partition) ?? null;
+        const end = this.logs.get(name)?.[partition]?.end ?? null;
+        const lag = committed === null || end === null ? null : Math.max(0, end - committed);
+        return {
+          topic: name,
+          partition,
+          committedOffset: committed,
+          logEndOffset: end,
+          lag,
+          member: owner(name, partition),
+          ...(timeLag ? { timeLagMs: lag === 0 ? 0 : (g?.timeLagMs.get(`${name}:${partition}`) ?? null) } : {}),
+        };
+      });
+    return {
+      group: {
+        groupId,
+        type: g?.type ?? 'classic',
+        state,
+        coordinator: { nodeId: 1, host: 'fake', port: 9092 },
+        assignmentStrategy: members.length ? 'range' : '',
+        members,
+      },
+      partitions,
+    };
+  }
 }
 
 export class MemoryHistory implements HistoryStore {

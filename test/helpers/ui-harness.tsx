@@ -15,6 +15,7 @@ export const KEYS = {
   tab: '\t',
   backspace: '\u007f',
   ctrlD: '\u0004',
+  ctrlG: '\u0007',
 };
 
 export interface Harness {
@@ -40,6 +41,8 @@ export async function renderApp(
     rows?: number;
     keymap?: readonly Binding[];
     notice?: string;
+    /** The clock the lag samples are stamped with. */
+    now?: () => number;
   } = {},
 ): Promise<Harness> {
   const backend = new FakeBackend();
@@ -48,6 +51,8 @@ export async function renderApp(
   const models = createModels(backend, history, {
     bufferSize: props.bufferSize,
     describeRefreshMs: 0,
+    groupsRefreshMs: 0,
+    now: props.now,
     connectionCheckMs: 0,
     notifyHz: 100,
   });

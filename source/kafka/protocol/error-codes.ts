@@ -64,3 +64,7 @@ export const TOO_LARGE: ReadonlySet<number> = new Set([MESSAGE_TOO_LARGE, RECORD
 export function errorName(code: number): string {
   return kafkaErrorName(code) ?? `ERROR_${code}`;
 }
+
+// The group writes' answers.
+export const NON_EMPTY_GROUP = 68;
+export const GROUP_SUBSCRIBED_TO_TOPIC = 86;

@@ -23,6 +23,11 @@ export const OFFSET_FETCH_V8: ApiVersion = { key: 9, name: 'OffsetFetch', versio
 export const DESCRIBE_CLUSTER_V2: ApiVersion = { key: 60, name: 'DescribeCluster', version: 2, since: 'Kafka 4.0' };
 export const DESCRIBE_QUORUM_V0: ApiVersion = { key: 55, name: 'DescribeQuorum', version: 0, since: 'Kafka 2.8 (KRaft)' };
 
+// The group writes (groups reset-offsets, delete, delete-offsets).
+export const OFFSET_COMMIT_V8: ApiVersion = { key: 8, name: 'OffsetCommit', version: 8, since: 'Kafka 2.4' };
+export const DELETE_GROUPS_V2: ApiVersion = { key: 42, name: 'DeleteGroups', version: 2, since: 'Kafka 2.4' };
+export const OFFSET_DELETE_V0: ApiVersion = { key: 47, name: 'OffsetDelete', version: 0, since: 'Kafka 2.4' };
+
 export function supports(broker: BrokerClient, api: ApiVersion): boolean {
   const range = broker.versions(api.key);
   return range !== undefined && range.minVersion <= api.version && api.version <= range.maxVersion;

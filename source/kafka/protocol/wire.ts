@@ -49,6 +49,31 @@ export class WireWriter {
     return this.uvarint(0);
   }
 
+  int16(value: number): this {
+    const b = Buffer.alloc(2);
+    b.writeInt16BE(value);
+    return this.push(b);
+  }
+
+  int64(value: number | bigint): this {
+    const b = Buffer.alloc(8);
+    b.writeBigInt64BE(BigInt(value));
+    return this.push(b);
+  }
+
+  /** A non-flexible (int16-length) string. */
+  string(value: string): this {
+    const bytes = Buffer.from(value, 'utf8');
+    return this.int16(bytes.length).push(bytes);
+  }
+
+  /** A non-flexible (int32-length) array. */
+  array<T>(items: readonly T[], write: (item: T) => void): this {
+    this.int32(items.length);
+    for (const item of items) write(item);
+    return this;
+  }
+
   toBuffer(): Buffer {
     return Buffer.concat(this.chunks);
   }
@@ -147,6 +172,23 @@ export class WireReader {
     const length = this.uvarint() - 1;
     // Each item takes at least a byte: a longer count is a lie, and would loop on it.
     if (length > 0) this.need(length);
+    const items: T[] = [];
+    for (let i = 0; i < length; i++) items.push(item());
+    return items;
+  }
+
+  /** A non-flexible (int16-length) string. */
+  string(): string {
+    const length = this.int16();
+    if (length < 0) return '';
+    const value = this.buffer.toString('utf8', this.offset, this.offset + length);
+    this.offset += length;
+    return value;
+  }
+
+  /** A non-flexible (int32-length) array. */
+  array<T>(item: () => T): T[] {
+    const length = this.int32();
     const items: T[] = [];
     for (let i = 0; i < length; i++) items.push(item());
     return items;

@@ -44,7 +44,9 @@ export function openPrompt(
   { ui }: ControllerContext,
   purpose: PromptPurpose,
   label: string,
-  options: { text?: string; topic?: string; placeholder?: string } = {},
+  options: { text?: string; topic?: string; group?: string; placeholder?: string } = {},
 ): void {
-  ui.set({ prompt: { purpose, label, text: options.text ?? '', topic: options.topic, placeholder: options.placeholder } });
+  ui.set({
+    prompt: { purpose, label, text: options.text ?? '', topic: options.topic, group: options.group, placeholder: options.placeholder },
+  });
 }

@@ -3,6 +3,7 @@ import { parseCommandLine, type LineCommand } from '../command-line.js';
 import { disabledReason } from '../keymap.js';
 import { currentTopic, focusProducer, showDescribe, startConsumer } from './actions.js';
 import type { ControllerContext } from './context.js';
+import { showGroups } from './groups.js';
 
 type Verb<K extends LineCommand['kind']> = (ctx: ControllerContext, command: Extract<LineCommand, { kind: K }>) => void;
 
@@ -19,7 +20,7 @@ export const LINE_VERBS: { [K in LineCommand['kind']]: Verb<K> } = {
     models.brokers.closeConfigs();
     ui.set({ overlay: 'brokers', overlayTop: 0 });
   },
-  groups: ({ say }) => say('consumer groups are not in the TUI yet', true),
+  groups: showGroups,
   quit: ({ exit }) => exit(),
   describe: needTopic(showDescribe),
   consume: needTopic((ctx, topic) => startConsumer(ctx, topic)),

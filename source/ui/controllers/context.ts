@@ -17,9 +17,10 @@ export interface ControllerContext {
   exit(): void;
 }
 
-/** A handler also gets the topic its command applies to, found once by the dispatcher. */
+/** A handler also gets the topic and the group its command applies to, found once by the dispatcher. */
 export interface CommandContext extends ControllerContext {
   topic?: string;
+  group?: string;
 }
 
 export type Handler = (ctx: CommandContext) => void;

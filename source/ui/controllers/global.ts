@@ -21,7 +21,7 @@ export const globalController = {
   'app.help': ({ ui }) => ui.set({ overlay: 'help', overlayTop: 0 }),
   'app.quit': ({ exit }) => exit(),
   'app.commandLine': (ctx) => openPrompt(ctx, 'command', ':', { placeholder: COMMAND_LINE_HELP }),
-  'app.back': ({ ui, models: { topics, consumer, brokers } }) => {
+  'app.back': ({ ui, models: { topics, consumer, brokers, groups, group } }) => {
     const state = ui.snapshot;
     if (state.overlay === 'detail') consumer.closeDetail();
     if (state.overlay === 'brokerConfigs') {
@@ -31,13 +31,22 @@ export const globalController = {
     else if (consumer.stopFind()) return;
     else if (state.focus === 'topics' && topics.snapshot.filter) topics.setFilter('');
     else if (state.focus === 'consumer' && consumer.snapshot.search) consumer.setSearch('');
-    else ui.set({ focus: 'topics' });
+    else if (state.focus === 'groups' && groups.snapshot.filter) groups.setFilter('');
+    // An opened group: first drop a reset preview, then go back to the list.
+    else if (state.focus === 'group' && group.snapshot.reset) group.dropReset();
+    else if (state.focus === 'group') {
+      group.close();
+      ui.set({ focus: 'groups' });
+    } else ui.set({ focus: 'topics' });
   },
   'focus.next': (ctx) => cycleFocus(ctx, 1),
   'focus.previous': (ctx) => cycleFocus(ctx, -1),
   'view.refresh': ({ ui, models }) => {
-    if (ui.snapshot.overlay === 'brokers') void models.brokers.refresh();
-    else if (ui.snapshot.focus === 'describe') void models.describe.refresh();
+    const { focus, overlay } = ui.snapshot;
+    if (overlay === 'brokers') void models.brokers.refresh();
+    else if (focus === 'describe') void models.describe.refresh();
+    else if (focus === 'groups') void models.groups.refresh();
+    else if (focus === 'group') void models.group.refresh();
     else void models.topics.refresh();
   },
 } satisfies Controller<'app.help' | 'app.quit' | 'app.commandLine' | 'app.back' | 'focus.next' | 'focus.previous' | 'view.refresh'>;

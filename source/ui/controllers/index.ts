@@ -7,6 +7,7 @@ import { brokersController } from './brokers.js';
 import { consumerController } from './consumer.js';
 import type { ControllerContext, Handler } from './context.js';
 import { globalController } from './global.js';
+import { currentGroup, groupsController } from './groups.js';
 import { inputController } from './input.js';
 import { listsController } from './lists.js';
 import { topicsController } from './topics.js';
@@ -17,13 +18,15 @@ export const HANDLERS: { [C in Command]: Handler } = {
   ...topicsController,
   ...consumerController,
   ...brokersController,
+  ...groupsController,
   ...inputController,
 };
 
-/** Runs a command, or says why it is disabled (read-only, no topic selected). */
+/** Runs a command, or says why it is disabled (read-only, no topic or group selected). */
 export function dispatch(ctx: ControllerContext, command: Command): void {
   const topic = currentTopic(ctx);
-  const reason = disabledReason(command, { readOnly: ctx.readOnly, topic }, ctx.keymap);
+  const group = currentGroup(ctx);
+  const reason = disabledReason(command, { readOnly: ctx.readOnly, topic, group }, ctx.keymap);
   if (reason) return ctx.say(reason, true);
-  HANDLERS[command]({ ...ctx, topic });
+  HANDLERS[command]({ ...ctx, topic, group });
 }

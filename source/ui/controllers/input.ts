@@ -13,6 +13,7 @@ export const inputController = {
     const { prompt, returnFocus } = ui.snapshot;
     if (prompt?.purpose === 'filter') models.topics.setFilter('');
     if (prompt?.purpose === 'search') models.consumer.setSearch('');
+    if (prompt?.purpose === 'groupFilter') models.groups.setFilter('');
     if (prompt) ui.set({ prompt: undefined });
     else if (models.producer.snapshot.pending) models.producer.dropPending();
     else ui.set({ focus: returnFocus, typing: false });

@@ -1,11 +1,12 @@
-// Cursor keys and `/` for whichever list has the focus: the topics list and the consumer
-// move a selection; describe, help and message detail scroll, clamped by the same window
-// helper their views draw with.
+// Cursor keys and `/` for whichever list has the focus: the topics and groups lists and the
+// consumer move a selection; describe, an opened group, help and message detail scroll,
+// clamped by the same window helper their views draw with.
 import { scrollTop } from '../../model/list-window.js';
 import { helpLines } from '../components/help-overlay.js';
 import { contextsOf } from '../focus.js';
 import { listRows } from '../layout.js';
 import { detailRowCount } from '../panes/detail.js';
+import { groupLineCount } from '../panes/group.js';
 import { openPrompt } from './actions.js';
 import type { CommandContext, Controller } from './context.js';
 
@@ -30,6 +31,12 @@ function moveCursor({ ui, models, layout, keymap }: CommandContext, move: Move):
   } else if (context === 'topics') {
     const { visible, selected } = models.topics.snapshot;
     models.topics.select(move === 'top' ? 0 : move === 'bottom' ? visible.length - 1 : selected + move);
+  } else if (context === 'groups') {
+    const { visible, selected } = models.groups.snapshot;
+    models.groups.select(move === 'top' ? 0 : move === 'bottom' ? visible.length - 1 : selected + move);
+  } else if (context === 'group') {
+    const count = groupLineCount(models.group.snapshot, layout.width);
+    ui.set({ groupTop: scrolled(ui.snapshot.groupTop, count, listRows(layout.mainHeight, 'group')) });
   } else if (context === 'consumer') {
     if (move === 'top') models.consumer.moveToTop();
     else if (move === 'bottom') models.consumer.moveToBottom();
@@ -44,6 +51,7 @@ function pageSize({ ui, layout }: CommandContext): number {
   if (context === 'consumer') return listRows(layout.bottomHeight, 'consumer');
   if (context === 'describe') return listRows(layout.topHeight, 'describe');
   if (context === 'brokers' || context === 'brokerConfigs') return listRows(layout.mainHeight, 'brokers');
+  if (context === 'groups' || context === 'group') return listRows(layout.mainHeight, context);
   return listRows(layout.mainHeight, 'overlay');
 }
 
@@ -55,7 +63,9 @@ export const listsController = {
   'cursor.pageUp': (ctx) => moveCursor(ctx, -pageSize(ctx)),
   'cursor.pageDown': (ctx) => moveCursor(ctx, pageSize(ctx)),
   'list.filter': (ctx) => {
-    if (ctx.ui.snapshot.focus === 'consumer') openPrompt(ctx, 'search', 'search: ', { text: ctx.models.consumer.snapshot.search });
+    const { focus } = ctx.ui.snapshot;
+    if (focus === 'consumer') openPrompt(ctx, 'search', 'search: ', { text: ctx.models.consumer.snapshot.search });
+    else if (focus === 'groups') openPrompt(ctx, 'groupFilter', 'filter: ', { text: ctx.models.groups.snapshot.filter });
     else openPrompt(ctx, 'filter', 'filter: ', { text: ctx.models.topics.snapshot.filter });
   },
 } satisfies Controller<'cursor.up' | 'cursor.down' | 'cursor.top' | 'cursor.bottom' | 'cursor.pageUp' | 'cursor.pageDown' | 'list.filter'>;

@@ -3,11 +3,13 @@ import type { Prompt, PromptPurpose } from '../ui-state.js';
 import { fail, startConsumer, startFind } from './actions.js';
 import { runLine } from './command-line.js';
 import type { ControllerContext } from './context.js';
+import { GROUP_PROMPTS } from './groups.js';
 
-/** `text` is trimmed; `topic` is the prompt's topic ('' when it has none). A throw is reported. */
-type Submit = (ctx: ControllerContext, text: string, topic: string) => void;
+/** `text` is trimmed; `topic` and `group` are the prompt's ('' when it has none). A throw is reported. */
+type Submit = (ctx: ControllerContext, text: string, topic: string, group: string) => void;
 
 export const PROMPTS: { [P in PromptPurpose]: Submit } = {
+  ...GROUP_PROMPTS,
   // Filter and search are applied while typing.
   filter: () => {},
   search: () => {},
@@ -51,7 +53,7 @@ export const PROMPTS: { [P in PromptPurpose]: Submit } = {
 export function submitPrompt(ctx: ControllerContext, prompt: Prompt): void {
   ctx.ui.set({ prompt: undefined });
   try {
-    PROMPTS[prompt.purpose](ctx, prompt.text.trim(), prompt.topic ?? '');
+    PROMPTS[prompt.purpose](ctx, prompt.text.trim(), prompt.topic ?? '', prompt.group ?? '');
   } catch (error) {
     fail(ctx, error);
   }

@@ -14,7 +14,7 @@ import { useRawInput } from './use-raw-input.js';
 
 export function useKeyInput(ctx: ControllerContext): void {
   const { ui, keymap } = ctx;
-  const { topics, consumer, producer } = ctx.models;
+  const { topics, consumer, producer, groups } = ctx.models;
   const [paste] = useState(() => new BracketedPasteReader());
   /** What the last Ctrl-U/K/W removed, for Ctrl-Y; one for every input line, as in readline. */
   const kill = useRef('');
@@ -32,6 +32,7 @@ export function useKeyInput(ctx: ControllerContext): void {
     ui.set({ prompt: { ...current, text, cursor, note: undefined } });
     if (current.purpose === 'filter') topics.setFilter(text);
     if (current.purpose === 'search') consumer.setSearch(text);
+    if (current.purpose === 'groupFilter') groups.setFilter(text);
   };
 
   /** True while keys are text for some input line (a prompt, or the producer in typing mode). */

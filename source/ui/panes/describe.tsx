@@ -1,4 +1,5 @@
 import { Box } from 'ink';
+import type { TopicGroupLag } from '../../model/backend.js';
 import type { DescribeStore } from '../../model/describe-store.js';
 import { scrollTop } from '../../model/list-window.js';
 import { isOffline, isUnderReplicated, replicationFactor, type PartitionInfo } from '../../kafka/metadata.js';
@@ -23,6 +24,13 @@ export function partitionRow(p: PartitionInfo, marks: Watermarks | undefined): s
   const low = marks ? formatCount(Number(marks.low)) : '-';
   const high = marks ? formatCount(Number(marks.high)) : '-';
   return `${mark} ${String(p.partition).padStart(3)} ${String(p.leader ?? 'none').padStart(4)} ${list(p.replicas, 8)} ${list(p.isr, 7)} ${list(p.offlineReplicas, 5)}${low.padStart(6)}${high.padStart(8)}`;
+}
+
+/** Who consumes the topic: each group with committed offsets in it, and its lag there. */
+export function groupsLine(groups: readonly TopicGroupLag[] | undefined): string {
+  if (!groups) return 'groups: …';
+  if (groups.length === 0) return 'groups: none';
+  return `groups: ${groups.map((g) => `${g.groupId} lag ${g.lag === null ? '-' : formatCount(g.lag)}`).join(' · ')}`;
 }
 
 export function DescribePane({
@@ -55,6 +63,7 @@ export function DescribePane({
     rows.push({ key: 'header', text: DESCRIBE_HEADER, dim: true });
     const configs = d.configsNotAuthorized ? `(${NOT_AUTHORIZED})` : d.configs.map(([k, v]) => `${k}=${escapeControlAndTabs(v)}`).join(' ');
     rows.push({ key: 'configs', text: `  configs: ${configs || '(defaults)'}`, dim: true });
+    rows.push({ key: 'groups', text: `  ${groupsLine(state.groups)}`, dim: true });
     const bodyHeight = listRows(height, 'describe');
     const start = scrollTop(top, d.partitions.length, bodyHeight);
     for (const p of d.partitions.slice(start, start + bodyHeight)) {

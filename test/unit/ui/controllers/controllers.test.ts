@@ -59,7 +59,22 @@ async function setup(topics: string[], readOnly = false): Promise<Setup> {
 describe('the handler table', () => {
   it('has a handler for every command the keymap binds, and the prompt table one per purpose', () => {
     for (const binding of KEYMAP) expect(typeof HANDLERS[binding.command], binding.command).toBe('function');
-    expect(Object.keys(PROMPTS).sort()).toEqual(['alter', 'command', 'consumeOptions', 'create', 'delete', 'filter', 'find', 'search']);
+    expect(Object.keys(PROMPTS).sort()).toEqual([
+      'alter',
+      'command',
+      'consumeOptions',
+      'create',
+      'delete',
+      'filter',
+      'find',
+      'groupDelete',
+      'groupFilter',
+      'offsetsConfirm',
+      'offsetsTopic',
+      'resetConfirm',
+      'resetPlan',
+      'search',
+    ]);
   });
 });
 
