@@ -202,15 +202,7 @@ export const KEYMAP: readonly Binding[] = [
     when: ['topics', 'describe'],
     hint: 'delete',
   },
-  { keys: ['r'], command: 'view.refresh', description: 'refresh', when: ['topics', 'describe', 'brokers'], hint: 'refresh' },
   { keys: ['enter'], command: 'broker.configs', description: "show the broker's non-default configs", when: ['brokers'], hint: 'configs' },
-  {
-    keys: ['ctrl+g'],
-    command: 'groups.show',
-    description: 'the consumer groups pane, as :groups does',
-    when: ['topics', 'describe', 'consumer', 'producerPane'],
-    hint: 'groups',
-  },
   {
     keys: ['enter'],
     command: 'group.open',
@@ -243,7 +235,13 @@ export const KEYMAP: readonly Binding[] = [
     when: GROUP_ACTIONS,
     hint: 'del offsets',
   },
-  { keys: ['r'], command: 'view.refresh', description: 'refresh', when: ['topics', 'describe', 'groups', 'group'], hint: 'refresh' },
+  {
+    keys: ['r'],
+    command: 'view.refresh',
+    description: 'refresh',
+    when: ['topics', 'describe', 'groups', 'group', 'brokers'],
+    hint: 'refresh',
+  },
   { keys: ['space'], command: 'consume.pause', description: 'pause or resume the consumer', when: ['consumer'], hint: 'pause' },
   {
     keys: ['enter'],
@@ -253,6 +251,14 @@ export const KEYMAP: readonly Binding[] = [
     hint: 'open',
   },
 
+  // Last of the pane keys: where the hint bar is short, the pane's own keys keep their place.
+  {
+    keys: ['ctrl+g'],
+    command: 'groups.show',
+    description: 'the consumer groups pane, as :groups does',
+    when: ['topics', 'describe', 'consumer', 'producerPane'],
+    hint: 'groups',
+  },
   { keys: ['enter'], command: 'input.submit', description: 'send / apply', when: ['input'], hint: 'apply' },
   {
     keys: ['esc'],
