@@ -6,6 +6,7 @@ import type { BrokerClient, ClusterClient } from './cluster-client.js';
 import type { ConnectionManager } from './connection.js';
 import { registerCodecs } from './codecs.js';
 import { KafkaUserError } from './errors.js';
+import { fetchCommittedOffsets } from './groups.js';
 import { UnknownTopicError, fetchTopic, notAuthorized, type TopicInfo } from './metadata.js';
 import { EARLIEST, LATEST, READ_COMMITTED, READ_UNCOMMITTED, groupByLeader, listLeaderOffsets } from './offsets.js';
 import { FETCH_REROUTE, NONE, OFFSET_OUT_OF_RANGE, TOPIC_AUTHORIZATION_FAILED, errorName } from './protocol/error-codes.js';
@@ -691,14 +692,14 @@ export class GroupConsumer implements TopicReader {
     const info = await fetchTopic(this.connection.cluster, topic, 'consume');
     const partitions = info.partitions.map((p) => p.partition);
     if (stopAtEnd) {
-      const admin = await this.connection.admin();
       const readCommitted = this.options.readCommitted ?? true;
       const [ends, lows, committed] = await Promise.all([
         listOffsets(this.connection.cluster, info, partitions, LATEST, readCommitted),
         listOffsets(this.connection.cluster, info, partitions, EARLIEST, readCommitted),
-        whileCoordinatorMoves(() => admin.fetchOffsets({ groupId, topics: [topic] })),
+        // Our OffsetFetch asks the coordinator again while it moves (a new __consumer_offsets answers NOT_COORDINATOR at first).
+        fetchCommittedOffsets(this.connection.cluster, groupId),
       ]);
-      const committedOf = new Map(committed[0]?.partitions.map((p) => [p.partition, Number(p.offset)]));
+      const committedOf = new Map(committed.filter((c) => c.topic === topic).map((c) => [c.partition, c.offset]));
       for (const partition of partitions) {
         const saved = committedOf.get(partition) ?? -1;
         const next = saved >= 0 ? saved : this.options.fromBeginning ? lows.get(partition)! : ends.get(partition)!;
@@ -819,20 +820,3 @@ function groupFailure(error: unknown, groupId: string): KafkaUserError | undefin
   return undefined;
 }
 
-/** Coordinator errors of a group's first use (its offsets partition is still being loaded or placed). */
-const COORDINATOR_MOVING = new Set(['NOT_COORDINATOR', 'COORDINATOR_LOAD_IN_PROGRESS', 'COORDINATOR_NOT_AVAILABLE']);
-
-/**
- * kafkajs's admin asks a group's coordinator once: on a cluster whose __consumer_offsets is new,
- * the first answer can be NOT_COORDINATOR. A few short retries cover that; anything else is thrown.
- */
-async function whileCoordinatorMoves<T>(request: () => Promise<T>, attempts = 10): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await request();
-    } catch (error) {
-      if (attempt >= attempts || !COORDINATOR_MOVING.has((error as { type?: string }).type ?? '')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-    }
-  }
-}
