@@ -7,7 +7,7 @@ import type { ConnectionManager } from './connection.js';
 import { registerCodecs } from './codecs.js';
 import { KafkaUserError } from './errors.js';
 import { fetchTopic, type TopicInfo } from './metadata.js';
-import { EARLIEST, LATEST, READ_COMMITTED, READ_UNCOMMITTED, groupByLeader, listLeaderOffsets } from './offsets.js';
+import { EARLIEST, LATEST, READ_COMMITTED, READ_UNCOMMITTED, describeFailures, groupByLeader, listLeaderOffsets } from './offsets.js';
 import { FETCH_REROUTE, NONE, OFFSET_OUT_OF_RANGE, errorName } from './protocol/error-codes.js';
 import { requestFetch, type FetchedPartition } from './protocol/fetch.js';
 import { KafkaRecord, type Header } from './record.js';
@@ -112,9 +112,9 @@ export async function listOffsets(
   const result = new Map<number, number>();
   await Promise.all(
     [...byLeader].map(async ([leader, led]) => {
-      for (const p of await listLeaderOffsets(client, leader, led, timestamp, isolation)) {
-        result.set(p.partition, Number(p.offset));
-      }
+      const { offsets, failures } = await listLeaderOffsets(client, leader, led, timestamp, isolation);
+      if (failures.length > 0) throw new Error(`offsets of ${topic.name}: ${describeFailures(failures)}`);
+      for (const p of offsets) result.set(p.partition, Number(p.offset));
     }),
   );
   return result;

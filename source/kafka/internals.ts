@@ -41,9 +41,6 @@ export interface InternalBroker {
       configEntries: Array<{ configName: string; configValue: string; isSensitive: boolean; configSource?: number }>;
     }>;
   }>;
-  listOffsets(args: object): Promise<{
-    responses: Array<{ topic: string; partitions: Array<{ partition: number; offset: string }> }>;
-  }>;
   initProducerId(args: { transactionalId?: string; transactionTimeout: number }): Promise<{
     producerId: string;
     producerEpoch: number;

@@ -12,6 +12,16 @@ export interface TopicsState {
   selected: number;
   loading: boolean;
   error?: string;
+  /** Why some MSGS counts are '?': how many topics, and the first one's reason. */
+  countsUnknown?: string;
+}
+
+function countsUnknown(all: readonly TopicSummary[]): string | undefined {
+  const unknown = all.filter((t) => t.messagesUnknown !== undefined);
+  if (unknown.length === 0) return undefined;
+  const first = unknown[0]!;
+  const which = unknown.length === 1 ? '' : ` (${unknown.length} topics, e.g. ${first.name})`;
+  return `MSGS ? ${first.messagesUnknown}${which}`;
 }
 
 export class TopicsStore extends Store<TopicsState> {
@@ -32,7 +42,11 @@ export class TopicsStore extends Store<TopicsState> {
       // Internal topics are always fetched so that the toggle needs no round trip.
       const all = await this.backend.listTopics(true);
       if (seq !== this.loadSeq) return;
-      this.setList(all, this.state.filter, this.state.showInternal, { loading: false, error: undefined });
+      this.setList(all, this.state.filter, this.state.showInternal, {
+        loading: false,
+        error: undefined,
+        countsUnknown: countsUnknown(all),
+      });
     } catch (error) {
       if (seq !== this.loadSeq) return;
       this.update({ loading: false, error: errorMessage(error) });

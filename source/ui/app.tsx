@@ -103,7 +103,7 @@ export function App({ models, readOnly, color, initialTopic, size, keymap = KEYM
   return (
     <ColorContext.Provider value={color}>
       <Box flexDirection="column" width={layout.width} height={layout.height}>
-        <StatusBar label={models.backend.label} connection={connection} readOnly={readOnly} width={layout.width} />
+        <StatusBar label={models.backend.label} connection={connection} readOnly={readOnly} width={layout.width} topics={topics} />
         {overlay ? (
           <OverlayView
             kind={overlay}

@@ -1,7 +1,9 @@
 import { Text } from 'ink';
+import type { TopicsStore } from '../../model/topics-store.js';
 import type { ConnectionState } from '../../model/connection-store.js';
 import { fitSegments, type Segment } from '../fit-segments.js';
 import { escapeControlAndTabs } from '../../format/escape.js';
+import { useStore } from '../hooks/use-store.js';
 import { useColor } from '../theme.js';
 
 /** The connection's state as segments: its word first, then the reason, then what happens next. */
@@ -54,14 +56,19 @@ export function StatusBar({
   connection,
   readOnly,
   width,
+  topics,
 }: {
   label: string;
   connection: ConnectionState;
   readOnly: boolean;
   width: number;
+  /** Says why MSGS shows '?' (the store's countsUnknown), after the connection's state. */
+  topics: TopicsStore;
 }) {
   const color = useColor();
+  const { countsUnknown } = useStore(topics);
   const state = connectionSegments(connection);
+  if (countsUnknown) state.segments.push({ text: `· ${escapeControlAndTabs(countsUnknown)}`, words: true, priority: 2 });
   const own: Segment[] = [
     { text: 'kafka-tui', required: true, priority: 9 },
     { text: escapeControlAndTabs(label), priority: 5 },
