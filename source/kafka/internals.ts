@@ -154,9 +154,3 @@ const { errorCodes } = require('kafkajs/src/protocol/error') as {
 export function kafkaErrorName(code: number): string | undefined {
   return errorCodes.find((e) => e.code === code)?.type;
 }
-
-/** CRC-32C, as record batches carry it. */
-export const crc32c = require('kafkajs/src/protocol/recordBatch/crc32C') as (buffer: Buffer) => number;
-
-/** Java's murmur2, as the default partitioner hashes keys. */
-export const murmur2 = require('kafkajs/src/producer/partitioners/default/murmur2') as (key: Buffer) => number;

@@ -6,9 +6,9 @@
 import type { BrokerClient, ClusterClient } from './cluster-client.js';
 import { COMPRESSION_CODES, compressorFor, type CompressionName } from './codecs.js';
 import { KafkaUserError, errorMessage } from './errors.js';
-import { murmur2 } from './internals.js';
 import { fetchTopic } from './metadata.js';
 import { DUPLICATE_SEQUENCE_NUMBER, NONE, PRODUCE_RETRIABLE, TOO_LARGE, errorName } from './protocol/error-codes.js';
+import { murmur2 } from './protocol/murmur2.js';
 import { NO_IDENTITY, encodeBatch, requestProduce, type BatchIdentity } from './protocol/produce.js';
 import type { Header } from './record.js';
 import { sleep } from './timing.js';

@@ -3,7 +3,7 @@
 // several buffers per record; encoding one batch into one buffer is what makes the
 // console producer fast. Produce v8 also returns per-record errors for failure reports.
 import type { BrokerClient } from '../cluster-client.js';
-import { crc32c } from '../internals.js';
+import { crc32c } from './crc32c.js';
 import type { Header } from '../record.js';
 import {
   ATTRIBUTES,
