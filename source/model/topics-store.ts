@@ -24,11 +24,36 @@ function countsUnknown(all: readonly TopicSummary[]): string | undefined {
   return `MSGS ? ${first.messagesUnknown}${which}`;
 }
 
+/** How often the list (and its MSGS counts) refreshes by itself once loaded. */
+export const TOPICS_AUTO_REFRESH_MS = 15_000;
+
 export class TopicsStore extends Store<TopicsState> {
   private loadSeq = 0;
+  private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly backend: Pick<Backend, 'listTopics'>) {
+  constructor(
+    private readonly backend: Pick<Backend, 'listTopics'>,
+    private readonly autoRefreshMs = TOPICS_AUTO_REFRESH_MS,
+  ) {
     super({ all: [], visible: [], filter: '', showInternal: false, selected: 0, loading: false });
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /**
+   * Every autoRefreshMs, refreshes in the background unless a load is under way. The request is
+   * I/O, so keys are never waiting on it; the filter, the selection and the internal toggle are
+   * applied to the new list as to the old one.
+   */
+  private schedule(): void {
+    if (this.timer || this.autoRefreshMs <= 0) return;
+    this.timer = setInterval(() => {
+      if (!this.state.loading) void this.refresh();
+    }, this.autoRefreshMs);
+    this.timer.unref();
   }
 
   get selectedTopic(): TopicSummary | undefined {
@@ -36,6 +61,7 @@ export class TopicsStore extends Store<TopicsState> {
   }
 
   async refresh(): Promise<void> {
+    this.schedule();
     const seq = ++this.loadSeq;
     this.update({ loading: true });
     try {

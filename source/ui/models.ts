@@ -40,5 +40,6 @@ export function createModels(backend: Backend, history: HistoryStore, options: M
 export async function disposeModels(models: Models): Promise<void> {
   models.connection.dispose();
   models.describe.dispose();
+  models.topics.dispose();
   await models.consumer.dispose();
 }
