@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/cli/main.js';
+// The CLI as bundled by scripts/bundle-cli.mjs (the per-file build is dist/cli/main.js).
+import '../dist/cli/main.bundle.js';

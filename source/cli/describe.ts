@@ -2,6 +2,7 @@
 import { describeTopics } from '../kafka/describe.js';
 import { describeJson, describeText, type PartitionFilter } from '../format/describe-text.js';
 import { KafkaUserError } from '../kafka/errors.js';
+import { describeFailures } from '../kafka/offsets.js';
 import { CONNECTION_HELP, connectionFlags, parseArgs, withConnection, writeOut } from './command.js';
 
 const HELP = `
@@ -16,7 +17,8 @@ const HELP = `
     --under-replicated-partitions    only partitions whose ISR is smaller than their replica set
     --unavailable-partitions         only partitions without a leader
     --include-internal               include internal topics when describing all
-    --json                           machine-readable output, with low and high watermarks
+    --json                           machine-readable output, with low and high watermarks (null, and a
+                                     line on stderr saying why, for a partition whose leader did not give them)
 ${CONNECTION_HELP}
 `;
 
@@ -44,6 +46,10 @@ export async function run(argv: string[]): Promise<number> {
       watermarks: cli.flags.json ?? false,
     });
     await writeOut(cli.flags.json ? `${JSON.stringify(describeJson(result, filter), null, 2)}\n` : describeText(result, filter));
+    if (result.watermarkFailures.length > 0) {
+      // The JSON stays whole (null watermarks); what is missing, and why, goes to stderr.
+      process.stderr.write(`kafka-tui: no watermarks for ${describeFailures(result.watermarkFailures)}\n`);
+    }
     return 0;
   });
 }

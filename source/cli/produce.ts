@@ -168,7 +168,8 @@ export async function run(argv: string[]): Promise<number> {
     headers: (f.header ?? []).map(parseHeaderFlag),
     keepEmpty: f.keepEmpty === true,
   };
-  const input: Readable = f.file ? createReadStream(f.file) : process.stdin;
+  // 1 MB reads rather than 64 kB: fewer chunks to split and await, for the same memory bound.
+  const input: Readable = f.file ? createReadStream(f.file, { highWaterMark: 1 << 20 }) : process.stdin;
   if (f.file) {
     // Fail on a missing file before connecting.
     await new Promise<void>((resolve, reject) => {

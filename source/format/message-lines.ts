@@ -18,17 +18,24 @@ export class LineSplitter {
   /** The complete lines in this chunk (with any tail left from the previous one). */
   push(chunk: Buffer): InputLine[] {
     const lines: InputLine[] = [];
-    let data = chunk;
-    if (this.tail) {
-      data = Buffer.concat([this.tail, chunk]);
-      this.tail = undefined;
-    }
     let start = 0;
-    for (let end = data.indexOf(NEWLINE); end !== -1; end = data.indexOf(NEWLINE, start)) {
-      lines.push(this.line(data, start, end));
+    if (this.tail) {
+      // Only the line that spans the two chunks is copied, not the whole chunk.
+      const end = chunk.indexOf(NEWLINE);
+      if (end === -1) {
+        this.tail = Buffer.concat([this.tail, chunk]);
+        return lines;
+      }
+      const joined = Buffer.concat([this.tail, chunk.subarray(0, end + 1)]);
+      this.tail = undefined;
+      lines.push(this.line(joined, 0, joined.length - 1));
       start = end + 1;
     }
-    if (start < data.length) this.tail = data.subarray(start);
+    for (let end = chunk.indexOf(NEWLINE, start); end !== -1; end = chunk.indexOf(NEWLINE, start)) {
+      lines.push(this.line(chunk, start, end));
+      start = end + 1;
+    }
+    if (start < chunk.length) this.tail = chunk.subarray(start);
     return lines;
   }
 

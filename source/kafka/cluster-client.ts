@@ -18,11 +18,6 @@ export interface BrokerAddress {
 
 export type { WireRequest } from './internals.js';
 
-export interface TopicOffsetsRequest {
-  topic: string;
-  partitions: Array<{ partition: number; timestamp: number }>;
-}
-
 export interface ConfigSynonym {
   configName: string;
   configValue: string | null;
@@ -45,9 +40,6 @@ export interface BrokerClient {
   /** The versions this broker accepts of an API, from its ApiVersions answer. */
   versions(apiKey: number): ApiVersionRange | undefined;
   send<T>(request: WireRequest<T>): Promise<T | undefined>;
-  listOffsets(args: { isolationLevel: number; topics: TopicOffsetsRequest[] }): Promise<{
-    responses: Array<{ topic: string; partitions: Array<{ partition: number; offset: string }> }>;
-  }>;
   initProducerId(args: { transactionTimeout: number }): Promise<{ producerId: string; producerEpoch: number }>;
   describeConfigs(args: { resources: Array<{ type: number; name: string }>; includeSynonyms: boolean }): Promise<{
     resources: Array<{ resourceName: string; errorCode: number; configEntries: ConfigEntry[] }>;
@@ -90,10 +82,6 @@ class KafkajsBroker implements BrokerClient {
 
   send<T>(request: WireRequest<T>): Promise<T | undefined> {
     return this.broker.connectionPool.send(createRawRequest(request));
-  }
-
-  listOffsets(args: { isolationLevel: number; topics: TopicOffsetsRequest[] }) {
-    return this.broker.listOffsets({ replicaId: -1, ...args });
   }
 
   initProducerId(args: { transactionTimeout: number }) {

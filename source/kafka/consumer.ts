@@ -8,7 +8,7 @@ import { registerCodecs } from './codecs.js';
 import { KafkaUserError } from './errors.js';
 import { fetchCommittedOffsets } from './groups.js';
 import { UnknownTopicError, fetchTopic, notAuthorized, type TopicInfo } from './metadata.js';
-import { EARLIEST, LATEST, READ_COMMITTED, READ_UNCOMMITTED, groupByLeader, listLeaderOffsets } from './offsets.js';
+import { EARLIEST, LATEST, READ_COMMITTED, READ_UNCOMMITTED, describeFailures, groupByLeader, listLeaderOffsets } from './offsets.js';
 import { FETCH_REROUTE, NONE, OFFSET_OUT_OF_RANGE, TOPIC_AUTHORIZATION_FAILED, errorName } from './protocol/error-codes.js';
 import { DecodeError } from './protocol/decode-error.js';
 import { requestFetch, type FetchedPartition } from './protocol/fetch.js';
@@ -132,9 +132,9 @@ export async function listOffsets(
   const result = new Map<number, number>();
   await Promise.all(
     [...byLeader].map(async ([leader, led]) => {
-      for (const p of await listLeaderOffsets(client, leader, led, timestamp, isolation)) {
-        result.set(p.partition, Number(p.offset));
-      }
+      const { offsets, failures } = await listLeaderOffsets(client, leader, led, timestamp, isolation);
+      if (failures.length > 0) throw new Error(`offsets of ${topic.name}: ${describeFailures(failures)}`);
+      for (const p of offsets) result.set(p.partition, Number(p.offset));
     }),
   );
   return result;
@@ -819,4 +819,3 @@ function groupFailure(error: unknown, groupId: string): KafkaUserError | undefin
   }
   return undefined;
 }
-

@@ -1,5 +1,6 @@
 // Everything `describe` shows about topics: tolerant metadata, overrides and watermarks.
 import type { ClusterClient } from './cluster-client.js';
+import { describeFailures, failuresByTopic, type PartitionFailure } from './offsets.js';
 import { fetchMetadata, type BrokerInfo, type TopicInfo } from './metadata.js';
 import { fetchTopicConfigs, fetchWatermarks, type Watermarks } from './topics.js';
 
@@ -9,12 +10,16 @@ export interface TopicDescription extends TopicInfo {
   configsNotAuthorized?: boolean;
   /** Present when asked for; partitions without a reachable leader are missing. */
   watermarks?: Map<number, Watermarks>;
+  /** Why some partitions have no watermarks although asked for, e.g. "NOT_LEADER_FOR_PARTITION on 1 partition (t/0)". */
+  watermarksUnknown?: string;
 }
 
 export interface DescribeResult {
   brokers: BrokerInfo[];
   controllerId: number | null;
   topics: TopicDescription[];
+  /** Partitions whose watermarks were asked for and could not be had. */
+  watermarkFailures: PartitionFailure[];
 }
 
 export interface DescribeOptions {
@@ -36,6 +41,7 @@ export async function describeTopics(client: ClusterClient, options: DescribeOpt
     ),
     options.watermarks ? fetchWatermarks(client, allowed) : undefined,
   ]);
+  const failuresOf = failuresByTopic(watermarks?.failures ?? []);
   return {
     brokers: metadata.brokers,
     controllerId: metadata.controllerId,
@@ -43,7 +49,9 @@ export async function describeTopics(client: ClusterClient, options: DescribeOpt
       ...topic,
       configs: configs.get(topic.name) ?? [],
       configsNotAuthorized: !topic.notAuthorized && !configs.has(topic.name) ? true : undefined,
-      watermarks: watermarks?.get(topic.name),
+      watermarks: watermarks?.byTopic.get(topic.name),
+      ...(failuresOf.has(topic.name) && { watermarksUnknown: describeFailures(failuresOf.get(topic.name)!) }),
     })),
+    watermarkFailures: watermarks?.failures ?? [],
   };
 }

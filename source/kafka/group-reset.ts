@@ -99,7 +99,7 @@ async function partitionFacts(
   await Promise.all(
     [...groupByLeader(topics, (t, p) => wanted.has(key(t, p)))].map(async ([leader, led]) => {
       const ask = async (at: number, into: Map<string, number>) => {
-        for (const o of await listLeaderOffsets(client, leader, led, at, READ_UNCOMMITTED))
+        for (const o of (await listLeaderOffsets(client, leader, led, at, READ_UNCOMMITTED)).offsets)
           into.set(key(o.topic, o.partition), Number(o.offset));
       };
       await Promise.all([ask(EARLIEST, starts), ask(LATEST, ends), timestamp === undefined ? undefined : ask(timestamp, atTime)]);

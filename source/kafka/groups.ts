@@ -265,7 +265,7 @@ async function logEndOffsets(
   await Promise.all(
     [...groupByLeader(topics, (topic, partition) => wanted.has(key(topic, partition)))].map(async ([leader, led]) => {
       try {
-        for (const p of await listLeaderOffsets(client, leader, led, LATEST, READ_UNCOMMITTED))
+        for (const p of (await listLeaderOffsets(client, leader, led, LATEST, READ_UNCOMMITTED)).offsets)
           result.set(key(p.topic, p.partition), Number(p.offset));
       } catch {
         // A leader that just went away: its partitions show '-' as LOG-END-OFFSET.

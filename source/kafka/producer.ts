@@ -58,6 +58,8 @@ export interface WriteListener {
 const ACKS: Record<Acks, number> = { all: -1, '1': 1, '0': 0 };
 const TOPIC_CONFIG_RESOURCE = 2;
 const RECORD_OVERHEAD_BYTES = 12;
+/** Bytes handed over and not yet acknowledged before write() holds the caller back: about three full batches. */
+const MAX_IN_FLIGHT_BYTES = 2_700_000;
 
 export class MessageWriter {
   private partitionCount = 0;
@@ -70,7 +72,12 @@ export class MessageWriter {
   private readonly sequences = new Map<number, number>();
   private queued = new Map<number, OutgoingMessage[]>();
   private queuedBytes = 0;
-  private inFlight: Promise<void> = Promise.resolve();
+  /** Per partition, the last batch handed over: the next one of that partition starts after it. */
+  private readonly partitionTails = new Map<number, Promise<void>>();
+  /** Batches handed over and not yet sent or failed, and their bytes. */
+  private readonly inFlight = new Set<Promise<void>>();
+  private inFlightBytes = 0;
+  private identityRenewal?: Promise<void>;
   private stickyPartition = 0;
   private sent = 0;
   private failed = 0;
@@ -112,29 +119,54 @@ export class MessageWriter {
   }
 
   /**
-   * Sends what is queued, after the batch before it: one batch is in flight while the next one
-   * fills. Batches must never overlap: with idempotence, two batches of a partition sent at
-   * once would carry the same sequence number and the broker would drop the second as a duplicate.
-   * Resolves once the previous batch is done, so a caller that awaits it is held back.
+   * Hands what is queued over to be sent: each partition's messages as one batch, after that
+   * partition's batch before it. Batches of one partition never overlap: with idempotence, two
+   * sent at once would carry the same sequence number and the broker would drop the second as a
+   * duplicate. Batches of different partitions do overlap (keyless batches go to the partitions
+   * in turn), so the brokers work while the next batch fills. Resolves once no more than
+   * MAX_IN_FLIGHT_BYTES are in flight, so a caller that awaits it is held back.
    */
   flush(): Promise<void> {
     clearTimeout(this.lingerTimer);
     this.lingerTimer = undefined;
-    const previous = this.inFlight;
-    if (this.queued.size === 0) return previous;
-    const batch = this.queued;
-    this.queued = new Map();
-    this.queuedBytes = 0;
-    // Keyless messages stick to one partition per batch, as Java's sticky partitioner does.
-    this.stickyPartition = (this.stickyPartition + 1) % this.partitionCount;
-    this.inFlight = previous.then(() => this.deliver(batch));
-    return previous;
+    if (this.queued.size > 0) {
+      const batch = this.queued;
+      const bytes = this.queuedBytes;
+      this.queued = new Map();
+      this.queuedBytes = 0;
+      // Keyless messages stick to one partition per batch, as Java's sticky partitioner does.
+      this.stickyPartition = (this.stickyPartition + 1) % this.partitionCount;
+      for (const [partition, messages] of batch) {
+        const share = Math.ceil((bytes * messages.length) / this.countOf(batch));
+        const previous = this.partitionTails.get(partition) ?? Promise.resolve();
+        const sent = previous.then(() => this.sendPartition(partition, messages));
+        this.partitionTails.set(partition, sent);
+        this.inFlight.add(sent);
+        this.inFlightBytes += share;
+        void sent.then(() => {
+          this.inFlight.delete(sent);
+          this.inFlightBytes -= share;
+        });
+      }
+    }
+    return this.room();
   }
 
   /** Sends what is queued and waits until every batch so far is sent or failed. */
   async drain(): Promise<void> {
     this.flush();
-    await this.inFlight;
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
+  }
+
+  private countOf(batch: ReadonlyMap<number, OutgoingMessage[]>): number {
+    let count = 0;
+    for (const messages of batch.values()) count += messages.length;
+    return count;
+  }
+
+  /** Settles once the batches in flight are under the limit again. */
+  private async room(): Promise<void> {
+    while (this.inFlightBytes > MAX_IN_FLIGHT_BYTES && this.inFlight.size > 0) await Promise.race(this.inFlight);
   }
 
   async close(): Promise<WriteSummary> {
@@ -148,12 +180,15 @@ export class MessageWriter {
     return this.stickyPartition;
   }
 
-  private async deliver(batch: Map<number, OutgoingMessage[]>): Promise<void> {
-    if (this.identityStale) {
-      await this.initProducerId().catch(() => {}); // if this fails too, the sends below report why
-      this.identityStale = false;
-    }
-    await Promise.all([...batch].map(([partition, messages]) => this.sendPartition(partition, messages)));
+  /** A new producer id after a batch whose fate is unknown; one renewal for every partition that finds it stale. */
+  private renewIdentity(): Promise<void> {
+    this.identityRenewal ??= this.initProducerId()
+      .catch(() => {}) // if this fails too, the sends report why
+      .finally(() => {
+        this.identityStale = false;
+        this.identityRenewal = undefined;
+      });
+    return this.identityRenewal;
   }
 
   private async initProducerId(): Promise<void> {
@@ -207,7 +242,9 @@ export class MessageWriter {
     for (;;) {
       let retriable = true;
       try {
+        if (this.identityStale) await this.renewIdentity();
         const broker = await this.leaderOf(partition);
+        const current = this.identity;
         const identity = this.identityFor(partition);
         const encoded = encodeBatch(messages, identity, COMPRESSION_CODES[this.options.compression], this.compress);
         const [result] = await requestProduce(
@@ -218,7 +255,8 @@ export class MessageWriter {
           timeoutMs,
         );
         if (!result || result.errorCode === NONE || result.errorCode === DUPLICATE_SEQUENCE_NUMBER) {
-          if (this.identity) this.sequences.set(partition, identity.baseSequence + messages.length);
+          // Under a producer id renewed meanwhile, this partition starts again at sequence 0.
+          if (current && current === this.identity) this.sequences.set(partition, identity.baseSequence + messages.length);
           if (result && result.baseOffset >= 0) {
             const last = result.baseOffset + messages.length - 1;
             this.lastOffsets.set(partition, Math.max(last, this.lastOffsets.get(partition) ?? -1));

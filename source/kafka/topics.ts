@@ -3,7 +3,7 @@ import type { ClusterClient } from './cluster-client.js';
 import type { ConnectionManager } from './connection.js';
 import { KafkaUserError } from './errors.js';
 import { fetchMetadata, fetchTopic, type TopicInfo } from './metadata.js';
-import { EARLIEST, LATEST, READ_UNCOMMITTED, groupByLeader, listLeaderOffsets } from './offsets.js';
+import { EARLIEST, LATEST, READ_UNCOMMITTED, groupByLeader, listLeaderOffsets, type PartitionFailure } from './offsets.js';
 import { NONE, errorName } from './protocol/error-codes.js';
 import { sleep } from './timing.js';
 
@@ -78,29 +78,40 @@ async function describeTopicConfigs(client: ClusterClient, topics: readonly stri
   return result;
 }
 
+export interface WatermarksResult {
+  /** topic → partition → watermarks, for the partitions whose leader answered both. */
+  byTopic: Map<string, Map<number, Watermarks>>;
+  /** Partitions whose leader failed or refused (one entry per partition, low or high); partitions without a leader are not asked. */
+  failures: PartitionFailure[];
+}
+
 /**
- * Low and high watermarks per topic and partition, asked of each partition's leader in one
- * request per leader (not per topic), so thousands of topics cost a handful of round trips.
- * Partitions without a leader (or whose leader does not answer) are left out.
+ * Low and high watermarks per topic and partition, asked of each partition's leader in a few
+ * requests per leader (not per topic), so thousands of topics cost a handful of round trips.
+ * What could not be had is in `failures`, for the caller to say so.
  */
-export async function fetchWatermarks(client: ClusterClient, topics: readonly TopicInfo[]): Promise<Map<string, Map<number, Watermarks>>> {
-  const result = new Map<string, Map<number, Watermarks>>(topics.map((t) => [t.name, new Map()]));
+export async function fetchWatermarks(client: ClusterClient, topics: readonly TopicInfo[]): Promise<WatermarksResult> {
+  const byTopic = new Map<string, Map<number, Watermarks>>(topics.map((t) => [t.name, new Map()]));
+  const failures: PartitionFailure[] = [];
   await Promise.all(
     [...groupByLeader(topics)].map(async ([leader, led]) => {
-      try {
-        const ask = (timestamp: number) => listLeaderOffsets(client, leader, led, timestamp, READ_UNCOMMITTED);
-        const [lows, highs] = await Promise.all([ask(EARLIEST), ask(LATEST)]);
-        const lowOf = new Map(lows.map((p) => [`${p.topic}\0${p.partition}`, p.offset]));
-        for (const p of highs) {
-          const low = lowOf.get(`${p.topic}\0${p.partition}`) ?? '0';
-          result.get(p.topic)?.set(p.partition, { low, high: p.offset });
-        }
-      } catch {
-        // A leader that just went away: its partitions show no watermarks until the next refresh.
+      const ask = (timestamp: number) => listLeaderOffsets(client, leader, led, timestamp, READ_UNCOMMITTED);
+      const [lows, highs] = await Promise.all([ask(EARLIEST), ask(LATEST)]);
+      const lowOf = new Map(lows.offsets.map((p) => [`${p.topic}\0${p.partition}`, p.offset]));
+      for (const p of highs.offsets) {
+        const low = lowOf.get(`${p.topic}\0${p.partition}`);
+        if (low !== undefined) byTopic.get(p.topic)?.set(p.partition, { low, high: p.offset });
+      }
+      // A partition failing both ways is one failure.
+      const failed = new Set<string>();
+      for (const failure of [...highs.failures, ...lows.failures]) {
+        const id = `${failure.topic}\0${failure.partition}`;
+        if (!failed.has(id)) failures.push(failure);
+        failed.add(id);
       }
     }),
   );
-  return result;
+  return { byTopic, failures };
 }
 
 export interface CreateTopicRequest {

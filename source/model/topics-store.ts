@@ -12,13 +12,48 @@ export interface TopicsState {
   selected: number;
   loading: boolean;
   error?: string;
+  /** Why some MSGS counts are '?': how many topics, and the first one's reason. */
+  countsUnknown?: string;
 }
+
+function countsUnknown(all: readonly TopicSummary[]): string | undefined {
+  const unknown = all.filter((t) => t.messagesUnknown !== undefined);
+  if (unknown.length === 0) return undefined;
+  const first = unknown[0]!;
+  const which = unknown.length === 1 ? '' : ` (${unknown.length} topics, e.g. ${first.name})`;
+  return `MSGS ? ${first.messagesUnknown}${which}`;
+}
+
+/** How often the list (and its MSGS counts) refreshes by itself once loaded. */
+export const TOPICS_AUTO_REFRESH_MS = 15_000;
 
 export class TopicsStore extends Store<TopicsState> {
   private loadSeq = 0;
+  private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly backend: Pick<Backend, 'listTopics'>) {
+  constructor(
+    private readonly backend: Pick<Backend, 'listTopics'>,
+    private readonly autoRefreshMs = TOPICS_AUTO_REFRESH_MS,
+  ) {
     super({ all: [], visible: [], filter: '', showInternal: false, selected: 0, loading: false });
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /**
+   * Every autoRefreshMs, refreshes in the background unless a load is under way. The request is
+   * I/O, so keys are never waiting on it; the filter, the selection and the internal toggle are
+   * applied to the new list as to the old one.
+   */
+  private schedule(): void {
+    if (this.timer || this.autoRefreshMs <= 0) return;
+    this.timer = setInterval(() => {
+      if (!this.state.loading) void this.refresh();
+    }, this.autoRefreshMs);
+    this.timer.unref();
   }
 
   get selectedTopic(): TopicSummary | undefined {
@@ -26,13 +61,18 @@ export class TopicsStore extends Store<TopicsState> {
   }
 
   async refresh(): Promise<void> {
+    this.schedule();
     const seq = ++this.loadSeq;
     this.update({ loading: true });
     try {
       // Internal topics are always fetched so that the toggle needs no round trip.
       const all = await this.backend.listTopics(true);
       if (seq !== this.loadSeq) return;
-      this.setList(all, this.state.filter, this.state.showInternal, { loading: false, error: undefined });
+      this.setList(all, this.state.filter, this.state.showInternal, {
+        loading: false,
+        error: undefined,
+        countsUnknown: countsUnknown(all),
+      });
     } catch (error) {
       if (seq !== this.loadSeq) return;
       this.update({ loading: false, error: errorMessage(error) });

@@ -115,7 +115,14 @@ export function App({ models, readOnly, color, initialTopic, size, keymap = KEYM
   return (
     <ColorContext.Provider value={color}>
       <Box flexDirection="column" width={layout.width} height={layout.height}>
-        <StatusBar label={models.backend.label} connection={connection} readOnly={readOnly} denied={denied} width={layout.width} />
+        <StatusBar
+          label={models.backend.label}
+          connection={connection}
+          readOnly={readOnly}
+          denied={denied}
+          width={layout.width}
+          topics={topics}
+        />
         {overlay ? (
           <OverlayView kind={overlay} keymap={keymap} models={models} layout={layout} top={overlayTop} />
         ) : focus === 'groups' ? (

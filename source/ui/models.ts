@@ -52,6 +52,7 @@ export function createModels(backend: Backend, history: HistoryStore, options: M
 export async function disposeModels(models: Models): Promise<void> {
   models.connection.dispose();
   models.describe.dispose();
+  models.topics.dispose();
   models.brokers.dispose();
   models.groups.dispose();
   models.group.dispose();

@@ -10,7 +10,7 @@ import {
   UNKNOWN_TOPIC_OR_PARTITION,
 } from '../../source/kafka/protocol/error-codes.js';
 import { NO_IDENTITY, encodeBatch } from '../../source/kafka/protocol/produce.js';
-import { FETCH_V11, METADATA_V12 } from '../../source/kafka/protocol/send-request.js';
+import { FETCH_V11, LIST_OFFSETS_V4, METADATA_V12 } from '../../source/kafka/protocol/send-request.js';
 import { KafkaBytes } from './kafka-bytes.js';
 
 export interface FakePartition {
@@ -135,6 +135,46 @@ export class FakeCluster implements ClusterClient {
     return w.toBuffer();
   }
 
+  /** ListOffsets v4 requests each broker received: how many partitions each asked for. */
+  readonly listOffsetsRequests: Array<{ broker: number; partitions: number }> = [];
+  /** Called per partition of each ListOffsets: an error code for it, or nothing. */
+  offsetsError: (partition: number, broker: number) => number | void = () => {};
+
+  /** Answers ListOffsets v4 from the logs: the leader answers, any other broker says NOT_LEADER_OR_FOLLOWER. */
+  listOffsetsResponse(broker: number, body: Buffer): Buffer {
+    let at = 4 + 1;
+    const topics = body.readInt32BE(at);
+    at += 4;
+    const w = new KafkaBytes().int32(0).int32(topics);
+    let asked = 0;
+    for (let t = 0; t < topics; t++) {
+      const nameLength = body.readInt16BE(at);
+      const name = body.toString('utf8', at + 2, at + 2 + nameLength);
+      at += 2 + nameLength;
+      const count = body.readInt32BE(at);
+      at += 4;
+      w.int16(nameLength).push(Buffer.from(name)).int32(count);
+      for (let i = 0; i < count; i++, at += 16) {
+        const partition = body.readInt32BE(at);
+        const timestamp = Number(body.readBigInt64BE(at + 8));
+        const known = name === this.topic && this.partitions.has(partition);
+        const error = !known
+          ? UNKNOWN_TOPIC_OR_PARTITION
+          : this.partitions.get(partition)!.leader !== broker
+            ? NOT_LEADER_OR_FOLLOWER
+            : (this.offsetsError(partition, broker) ?? NONE);
+        w.int32(partition)
+          .int16(error)
+          .int64(-1)
+          .int64(error === NONE ? this.offsets(partition, timestamp) : -1)
+          .int32(0);
+        asked++;
+      }
+    }
+    this.listOffsetsRequests.push({ broker, partitions: asked });
+    return w.toBuffer();
+  }
+
   offsets(partition: number, timestamp: number): number {
     const p = this.partitions.get(partition)!;
     return timestamp === -2 ? p.logStart : p.logStart + p.values.length;
@@ -155,22 +195,8 @@ class FakeBroker implements BrokerClient {
     if (!this.cluster.live.has(this.id)) throw new Error(`Connection error: socket hang up (broker ${this.id})`);
     if (request.apiKey === METADATA_V12.key) return request.decode(this.cluster.metadataResponse());
     if (request.apiKey === FETCH_V11.key) return request.decode(await this.cluster.fetchResponse(this.id, request.body));
+    if (request.apiKey === LIST_OFFSETS_V4.key) return request.decode(this.cluster.listOffsetsResponse(this.id, request.body));
     throw new Error(`the fake cluster does not answer API ${request.apiKey}`);
-  }
-
-  async listOffsets(args: {
-    isolationLevel: number;
-    topics: Array<{ topic: string; partitions: Array<{ partition: number; timestamp: number }> }>;
-  }) {
-    return {
-      responses: args.topics.map(({ topic, partitions }) => ({
-        topic,
-        partitions: partitions.map(({ partition, timestamp }) => ({
-          partition,
-          offset: String(this.cluster.offsets(partition, timestamp)),
-        })),
-      })),
-    };
   }
 
   async initProducerId(): Promise<never> {

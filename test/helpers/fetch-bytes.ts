@@ -1,6 +1,6 @@
 // Fetch v11 response bodies and record batches for decoder tests, built by hand around batches
 // from our encoder: a broker's base offset, attributes and a CRC to match.
-import { crc32c } from '../../source/kafka/internals.js';
+import { crc32c } from '../../source/kafka/protocol/crc32c.js';
 import {
   ATTRIBUTES,
   BATCH_HEADER_BYTES,

@@ -38,3 +38,17 @@ describe('Topics pane', () => {
     await app.waitFor('4/4');
   });
 });
+
+describe('Topics pane counts it could not get', () => {
+  it('says in the status bar why a count is ?', async () => {
+    app = await renderApp((b) => {
+      b.topics = [
+        topic('orders', { messages: 12 }),
+        topic('big', { messages: null, messagesUnknown: 'NOT_LEADER_FOR_PARTITION on 1 partition (big/9)' }),
+      ];
+    });
+    const frame = await app.waitFor('NOT_LEADER');
+    expect(frame).toMatch(/big\s+3\s+1\s+\?/);
+    expect(frame.split('\n')[0]).toContain('MSGS ? NOT_LEADER_FOR_PARTITION');
+  });
+});

@@ -4,7 +4,7 @@
 // response buffer, and applies read_committed filtering per batch.
 import type { BrokerClient } from '../cluster-client.js';
 import { decompress, decompressedLimit } from '../codecs.js';
-import { crc32c } from '../internals.js';
+import { crc32c } from './crc32c.js';
 import { KafkaRecord, type Header } from '../record.js';
 import {
   ATTR_COMPRESSION,

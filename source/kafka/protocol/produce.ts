@@ -3,7 +3,7 @@
 // several buffers per record; encoding one batch into one buffer is what makes the
 // console producer fast. Produce v8 also returns per-record errors for failure reports.
 import type { BrokerClient } from '../cluster-client.js';
-import { crc32c } from '../internals.js';
+import { crc32c } from './crc32c.js';
 import type { Header } from '../record.js';
 import {
   ATTRIBUTES,
@@ -49,8 +49,8 @@ function writeBytes(buffer: Buffer, at: number, bytes: Buffer | null): number {
   return at + bytes.copy(buffer, at);
 }
 
-/** The records section of a batch, uncompressed. */
-function encodeRecords(records: readonly BatchRecord[], baseTimestamp: number): Buffer {
+/** The records section of a batch, uncompressed, after `prefix` bytes left for the batch header. */
+function encodeRecords(records: readonly BatchRecord[], baseTimestamp: number, prefix: number): Buffer {
   const sizes = new Array<number>(records.length);
   const headerKeys: Array<Buffer[] | undefined> = new Array(records.length);
   let total = 0;
@@ -66,8 +66,8 @@ function encodeRecords(records: readonly BatchRecord[], baseTimestamp: number): 
     sizes[i] = size;
     total += varintSize(size) + size;
   }
-  const buffer = Buffer.allocUnsafe(total);
-  let at = 0;
+  const buffer = Buffer.allocUnsafe(prefix + total);
+  let at = prefix;
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
     at = writeVarint(buffer, at, sizes[i]!);
@@ -106,8 +106,11 @@ export function encodeBatch(
     if (timestamp < baseTimestamp) baseTimestamp = timestamp;
     if (timestamp > maxTimestamp) maxTimestamp = timestamp;
   }
-  const body = compress(encodeRecords(records, baseTimestamp));
-  const batch = Buffer.allocUnsafe(BATCH_HEADER_BYTES + body.length);
+  // Uncompressed, the records are written straight after the header's room; compressed, the
+  // codec's output is copied in after it.
+  const plain = encodeRecords(records, baseTimestamp, codec === 0 ? BATCH_HEADER_BYTES : 0);
+  const body = codec === 0 ? plain.subarray(BATCH_HEADER_BYTES) : compress(plain);
+  const batch = codec === 0 ? plain : Buffer.allocUnsafe(BATCH_HEADER_BYTES + body.length);
   batch.writeBigInt64BE(0n, 0); // base offset: the broker assigns it
   batch.writeInt32BE(BATCH_HEADER_BYTES - BATCH_LENGTH_OVERHEAD + body.length, BATCH_LENGTH);
   batch.writeInt32BE(-1, PARTITION_LEADER_EPOCH);
@@ -120,7 +123,7 @@ export function encodeBatch(
   batch.writeInt16BE(identity.producerEpoch, PRODUCER_EPOCH);
   batch.writeInt32BE(identity.baseSequence, BASE_SEQUENCE);
   batch.writeInt32BE(records.length, RECORD_COUNT);
-  body.copy(batch, BATCH_HEADER_BYTES);
+  if (batch !== plain) body.copy(batch, BATCH_HEADER_BYTES);
   batch.writeUInt32BE(crc32c(batch.subarray(ATTRIBUTES)), CRC);
   return batch;
 }

@@ -12,6 +12,7 @@ export interface ApiVersion {
 
 export const METADATA_V12: ApiVersion = { key: 3, name: 'Metadata', version: 12, since: 'Kafka 3.1' };
 export const FETCH_V11: ApiVersion = { key: 1, name: 'Fetch', version: 11, since: 'Kafka 2.3' };
+export const LIST_OFFSETS_V4: ApiVersion = { key: 2, name: 'ListOffsets', version: 4, since: 'Kafka 2.1' };
 export const PRODUCE_V8: ApiVersion = { key: 0, name: 'Produce', version: 8, since: 'Kafka 2.4' };
 export const FIND_COORDINATOR_V4: ApiVersion = { key: 10, name: 'FindCoordinator', version: 4, since: 'Kafka 3.0' };
 export const LIST_GROUPS_V4: ApiVersion = { key: 16, name: 'ListGroups', version: 4, since: 'Kafka 2.6' };

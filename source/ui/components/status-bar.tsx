@@ -1,7 +1,9 @@
 import { Text } from 'ink';
+import type { TopicsStore } from '../../model/topics-store.js';
 import type { ConnectionState } from '../../model/connection-store.js';
 import { fitSegments, type Segment } from '../fit-segments.js';
 import { escapeControlAndTabs } from '../../format/escape.js';
+import { useStore } from '../hooks/use-store.js';
 import { useColor } from '../theme.js';
 
 /** The connection's state as segments: its word first, then the reason, then what happens next. */
@@ -55,6 +57,7 @@ export function StatusBar({
   readOnly,
   denied,
   width,
+  topics,
 }: {
   label: string;
   connection: ConnectionState;
@@ -62,9 +65,13 @@ export function StatusBar({
   /** What the broker last refused us (hooks/use-denied.ts), said after the connection state. */
   denied?: string;
   width: number;
+  /** Says why MSGS shows '?' (the store's countsUnknown), after the connection's state. */
+  topics: TopicsStore;
 }) {
   const color = useColor();
+  const { countsUnknown } = useStore(topics);
   const state = connectionSegments(connection);
+  if (countsUnknown) state.segments.push({ text: `· ${escapeControlAndTabs(countsUnknown)}`, words: true, priority: 2 });
   // "not authorized to produce to topic T" reads "denied: produce to topic T", short enough for 80 columns.
   if (denied)
     state.segments.push({ text: `· denied: ${escapeControlAndTabs(denied.replace(/^not authorized to /, ''))}`, words: true, priority: 5 });

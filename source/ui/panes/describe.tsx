@@ -54,6 +54,7 @@ export function DescribePane({
     d && { text: d.notAuthorized ? NOT_AUTHORIZED : `P=${d.partitions.length} RF=${replicationFactor(d)}`, priority: 9 },
     state.loading && { text: '…', priority: 8 },
     state.error && { text: `✖ ${state.error}`, priority: 7, words: true },
+    d?.watermarksUnknown && { text: `? ${d.watermarksUnknown}`, priority: 4, words: true },
   ];
   const rows: Row[] = [];
   if (!state.topic) rows.push({ key: 'none', text: '  select a topic and press Enter or d', dim: true });
