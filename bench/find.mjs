@@ -12,15 +12,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO, median } from './lib.mjs';
+import { REPO, benchBroker, median } from './lib.mjs';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 1);
 const PORT = Number(process.env.BENCH_PORT ?? 35192);
 const SIZE = 100;
-const BOOTSTRAP = `127.0.0.1:${PORT}`;
-const KAFKA_ENV = { ...process.env, KAFKA_LOCAL_DIR: join(REPO, `.kafka/bench-${PORT}`), KAFKA_LOCAL_PORT: String(PORT) };
-const kafkaLocal = (...args) => execFileSync(join(REPO, 'scripts/kafka-local'), args, { env: KAFKA_ENV, encoding: 'utf8' }).trim();
+const { bootstrap: BOOTSTRAP, kafkaLocal } = benchBroker(PORT);
 const TUI = `${process.execPath} ${join(REPO, 'bin/kafka-tui.js')}`;
 const work = mkdtempSync(join(tmpdir(), 'kafka-tui-bench-find-'));
 const log = (text) => process.stderr.write(`bench: ${text}\n`);

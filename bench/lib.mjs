@@ -25,6 +25,12 @@ export function kafkaLocal(env, ...args) {
   return run(resolve(REPO, 'scripts/kafka-local'), args, { env: { ...process.env, ...env } });
 }
 
+/** A bench broker on `port` in its own state directory: its bootstrap, and kafka-local bound to it (stdout, trimmed). */
+export function benchBroker(port) {
+  const env = { KAFKA_LOCAL_DIR: resolve(REPO, `.kafka/bench-${port}`), KAFKA_LOCAL_PORT: String(port) };
+  return { bootstrap: `127.0.0.1:${port}`, kafkaLocal: (...args) => kafkaLocal(env, ...args).stdout.trim() };
+}
+
 export function table(headers, rows) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
   return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
