@@ -11,20 +11,6 @@ export interface EffectiveKeymap {
   error?: string;
 }
 
-const CONTEXTS: readonly KeyContext[] = [
-  'global',
-  'topics',
-  'describe',
-  'consumer',
-  'groups',
-  'group',
-  'producer',
-  'detail',
-  'help',
-  'brokers',
-  'brokerConfigs',
-  'input',
-];
 /** Listed by `kafka-tui keys`; the producer pane's one key (Enter: start typing) is not remappable yet. */
 const LISTED: readonly KeyContext[] = [
   'global',
@@ -41,6 +27,8 @@ const LISTED: readonly KeyContext[] = [
   'brokerConfigs',
   'input',
 ];
+/** Contexts a remap may name: every listed one but the producer pane's. */
+const CONTEXTS: readonly KeyContext[] = LISTED.filter((context) => context !== 'producerPane');
 
 /** The contexts a key is looked up in, most specific first (see ui/focus.ts). */
 const CHAINS: ReadonlyArray<readonly KeyContext[]> = [
