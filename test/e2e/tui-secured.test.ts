@@ -44,7 +44,7 @@ describe('kafka-tui over sasl_ssl in tmux', () => {
     await term.type('/');
     await term.type(team);
     // The list loads after "connected"; Enter on a list that has not loaded yet describes nothing.
-    await term.waitFor(new RegExp(`Topics\\s+1/\\d+ /${team}`), 30_000);
+    await term.waitFor(/Topics\s+1\/\d+/, 30_000);
     await term.keys('Enter');
     await term.keys('Enter');
     await term.waitFor(`Describe ${team}  P=1 RF=1`, 30_000);
