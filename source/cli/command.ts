@@ -57,8 +57,8 @@ function consoleToolFlag(arg: string): string {
 const toKebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /**
- * meow with unknown flags reported as one line plus the usage, exit 2.
- * (meow's own allowUnknownFlags:false exits without showing the usage.)
+ * meow with an unknown flag reported in one line, as typed, with where to look, exit 2.
+ * (meow's own allowUnknownFlags:false prints the whole usage, forty lines on a slow link.)
  */
 export function parseArgs<F extends AnyFlags>(argv: string[], help: string, flags: F): Result<F> {
   const cli = meow(help, {
@@ -74,7 +74,9 @@ export function parseArgs<F extends AnyFlags>(argv: string[], help: string, flag
   const aliases = new Set(Object.values(flags).flatMap((f) => ('shortFlag' in f && f.shortFlag ? [f.shortFlag] : [])));
   const unknown = Object.keys(cli.flags).filter((name) => !known.has(name) && !aliases.has(name));
   if (unknown.length > 0) {
-    throw new KafkaUserError(`unknown flag --${toKebab(unknown[0]!)}\n${cli.help.trim()}`, 2);
+    const name = unknown[0]!;
+    const typed = name.length === 1 ? `-${name}` : `--${toKebab(name)}`;
+    throw new KafkaUserError(`unknown flag ${typed} (--help lists the flags)`, 2);
   }
   return cli;
 }
