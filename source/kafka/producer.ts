@@ -61,6 +61,13 @@ const RECORD_OVERHEAD_BYTES = 12;
 /** Bytes handed over and not yet acknowledged before write() holds the caller back: about three full batches. */
 const MAX_IN_FLIGHT_BYTES = 2_700_000;
 
+/** A partition the topic does not have: the same words from the producer and the UI's fakes. */
+export function refuseMissingPartition(topic: string, partition: number, count: number): void {
+  if (partition < 0 || partition >= count) {
+    throw new KafkaUserError(`topic ${topic} has no partition ${partition} (it has ${count}: 0-${count - 1})`);
+  }
+}
+
 export class MessageWriter {
   private partitionCount = 0;
   private leaders = new Map<number, number | null>();
@@ -95,11 +102,7 @@ export class MessageWriter {
   async open(): Promise<void> {
     await this.refreshLeaders();
     const { partition } = this.options;
-    if (partition !== undefined && (partition < 0 || partition >= this.partitionCount)) {
-      throw new KafkaUserError(
-        `topic ${this.options.topic} has no partition ${partition} (it has ${this.partitionCount}: 0-${this.partitionCount - 1})`,
-      );
-    }
+    if (partition !== undefined) refuseMissingPartition(this.options.topic, partition, this.partitionCount);
     this.stickyPartition = Math.floor(Math.random() * this.partitionCount);
     this.compress = await compressorFor(this.options.compression);
     if (this.options.acks === 'all') await this.initProducerId();

@@ -121,7 +121,8 @@ export interface CreateTopicRequest {
   configs: Array<[string, string]>;
 }
 
-export async function createTopic(connection: ConnectionManager, request: CreateTopicRequest): Promise<void> {
+/** The checks a create request must pass before the cluster is asked (the same words everywhere, fakes included). */
+export function validateNewTopic(request: Pick<CreateTopicRequest, 'topic' | 'partitions' | 'replicationFactor'>): void {
   validateTopicName(request.topic);
   if (!Number.isInteger(request.partitions) || request.partitions < 1) {
     throw new KafkaUserError(`partitions must be a whole number of at least 1 (got ${request.partitions})`);
@@ -129,14 +130,37 @@ export async function createTopic(connection: ConnectionManager, request: Create
   if (!Number.isInteger(request.replicationFactor) || request.replicationFactor < 1) {
     throw new KafkaUserError(`replication factor must be a whole number of at least 1 (got ${request.replicationFactor})`);
   }
+}
+
+/** What the cluster's shape refuses: more replicas than brokers, or a name that is taken. */
+export function refuseNewTopicOn(
+  request: Pick<CreateTopicRequest, 'topic' | 'replicationFactor'>,
+  brokerCount: number,
+  exists: boolean,
+): void {
+  if (request.replicationFactor > brokerCount) {
+    throw new KafkaUserError(`replication factor ${request.replicationFactor} is larger than the number of brokers (${brokerCount})`);
+  }
+  if (exists) throw new KafkaUserError(`topic '${request.topic}' already exists`);
+}
+
+/** Partitions can only be added. */
+export function validatePartitionCount(topic: string, current: number, count: number): void {
+  if (!Number.isInteger(count) || count < 1) {
+    throw new KafkaUserError(`partitions must be a whole number of at least 1 (got ${count})`);
+  }
+  if (count <= current) {
+    throw new KafkaUserError(`topic '${topic}' has ${current} partition(s); the count can only be increased (asked for ${count})`);
+  }
+}
+
+export const unknownTopicToDelete = (topic: string): KafkaUserError => new KafkaUserError(`unknown topic: ${topic}`);
+
+export async function createTopic(connection: ConnectionManager, request: CreateTopicRequest): Promise<void> {
+  validateNewTopic(request);
   const admin = await connection.admin();
   const { brokers } = await connection.check();
-  if (request.replicationFactor > brokers.length) {
-    throw new KafkaUserError(`replication factor ${request.replicationFactor} is larger than the number of brokers (${brokers.length})`);
-  }
-  if (await topicExists(connection.cluster, request.topic)) {
-    throw new KafkaUserError(`topic '${request.topic}' already exists`);
-  }
+  refuseNewTopicOn(request, brokers.length, await topicExists(connection.cluster, request.topic));
   // kafkajs's own waitForLeaders races the new topic's metadata and can report
   // "unknown topic" for a topic it did create; we wait with our own metadata instead.
   await admin.createTopics({
@@ -170,19 +194,15 @@ async function waitForLeaders(client: ClusterClient, topic: string): Promise<voi
 }
 
 export async function alterPartitions(connection: ConnectionManager, topic: string, count: number): Promise<void> {
-  if (!Number.isInteger(count) || count < 1) {
-    throw new KafkaUserError(`partitions must be a whole number of at least 1 (got ${count})`);
-  }
-  const current = (await fetchTopic(connection.cluster, topic, 'alter')).partitions.length;
-  if (count <= current) {
-    throw new KafkaUserError(`topic '${topic}' has ${current} partition(s); the count can only be increased (asked for ${count})`);
-  }
+  // A count that is no count fails before the cluster is asked.
+  if (!Number.isInteger(count) || count < 1) validatePartitionCount(topic, 0, count);
+  validatePartitionCount(topic, (await fetchTopic(connection.cluster, topic, 'alter')).partitions.length, count);
   const admin = await connection.admin();
   await admin.createPartitions({ topicPartitions: [{ topic, count }] });
 }
 
 export async function deleteTopic(connection: ConnectionManager, topic: string): Promise<void> {
-  if (!(await topicExists(connection.cluster, topic))) throw new KafkaUserError(`unknown topic: ${topic}`);
+  if (!(await topicExists(connection.cluster, topic))) throw unknownTopicToDelete(topic);
   const admin = await connection.admin();
   await admin.deleteTopics({ topics: [topic] });
 }

@@ -3,12 +3,17 @@ import type { BrokerConfigs, BrokersOverview } from '../../source/kafka/brokers.
 import type { ConnectionStatus } from '../../source/kafka/connection.js';
 import type { TopicDescription } from '../../source/kafka/describe.js';
 import { KafkaUserError } from '../../source/kafka/errors.js';
+import { UnknownTopicError } from '../../source/kafka/metadata.js';
+import { partitionForKey } from '../../source/kafka/partitioner.js';
+import { refuseMissingPartition } from '../../source/kafka/producer.js';
+import { refuseNewTopicOn, unknownTopicToDelete, validateNewTopic, validatePartitionCount } from '../../source/kafka/topics.js';
 import { planRows, resetTimestamp } from '../../source/kafka/reset-planner.js';
 import type { GroupMember, TopicPartitionRef } from '../../source/kafka/group-types.js';
 import type {
   Backend,
   ConsumeRequest,
   ConsumedRecord,
+  CreateTopicInput,
   GroupLag,
   GroupListing,
   HistoryStore,
@@ -19,6 +24,8 @@ import type {
   ResetPlan,
   ResetScope,
   StartClamp,
+  StartPosition,
+  Subscription,
   TopicGroupLag,
   TopicSummary,
 } from '../../source/model/backend.js';
@@ -88,6 +95,25 @@ export function record(offset: number, value: string, extra: Partial<ConsumedRec
   };
 }
 
+/** A running consume: what it asked for, where its records go, and what waits while it is paused. */
+interface FakeReader {
+  request: ConsumeRequest;
+  sink: RecordSink;
+  paused: boolean;
+  held: ConsumedRecord[];
+}
+
+const startsAt = (from: StartPosition) => (record: ConsumedRecord) =>
+  from.kind === 'earliest' ||
+  (from.kind === 'offset' && record.offset >= from.offset) ||
+  (from.kind === 'timestamp' && record.timestamp >= from.timestamp);
+
+/**
+ * The cluster as the UI sees it, kept honestly enough that a test cannot pass by echo: a topic
+ * holds what was produced to it, per partition; a reader gets only its topic's and partitions'
+ * records, from its start position, and none while paused (they wait); create, alter, delete and
+ * produce refuse what a real cluster refuses, in the real backend's words (the same functions).
+ */
 export class FakeBackend implements Backend {
   label = 'fake:9092';
   topics: TopicSummary[] = [];
@@ -95,7 +121,6 @@ export class FakeBackend implements Backend {
   produced: ProduceRequest[] = [];
   produceError?: Error;
   consumeRequests: ConsumeRequest[] = [];
-  paused = false;
   created: string[] = [];
   deleted: string[] = [];
   /** What brokers() answers; the same single broker as the connection status until a test sets more. */
@@ -109,13 +134,14 @@ export class FakeBackend implements Backend {
   /** Configs per broker id; a broker without an entry is unknown, as on a real cluster. */
   brokerConfigSets = new Map<number, BrokerConfigs>();
   brokersCalls = 0;
-  private sink?: RecordSink;
+  /** What each topic holds: topic → partition → records, in offset order. */
+  readonly held = new Map<string, ConsumedRecord[][]>();
+  private readers: FakeReader[] = [];
   private current: ConnectionStatus = {
     state: 'ready',
     cluster: { clusterId: 'fake', controller: 1, brokers: [{ nodeId: 1, host: 'fake', port: 9092 }] },
   };
   private listeners = new Set<(status: ConnectionStatus) => void>();
-  private nextOffset = 0;
 
   status = () => this.current;
   subscribeStatus = (listener: (status: ConnectionStatus) => void) => {
@@ -143,79 +169,123 @@ export class FakeBackend implements Backend {
     if (!configs) throw new Error(`unknown broker ${nodeId}`);
     return configs;
   };
-  createTopic = async ({ topic: name }: { topic: string }) => {
-    this.created.push(name);
-    this.topics.push(topic(name));
+  createTopic = async (input: CreateTopicInput) => {
+    validateNewTopic(input);
+    refuseNewTopicOn(input, this.brokerOverview.brokers.length, this.topicNamed(input.topic) !== undefined);
+    this.created.push(input.topic);
+    this.topics.push(topic(input.topic, { partitions: input.partitions, replicationFactor: input.replicationFactor }));
   };
-  alterPartitions = async () => {};
+  alterPartitions = async (name: string, count: number) => {
+    const known = this.topicNamed(name);
+    if (!known) throw new UnknownTopicError(name);
+    validatePartitionCount(name, known.partitions, count);
+    this.topics = this.topics.map((t) => (t.name === name ? { ...t, partitions: count } : t));
+  };
   deleteTopic = async (name: string) => {
+    if (!this.topicNamed(name)) throw unknownTopicToDelete(name);
     this.deleted.push(name);
     this.topics = this.topics.filter((t) => t.name !== name);
+    this.held.delete(name);
   };
 
-  consume = (request: ConsumeRequest, sink: RecordSink) => {
+  consume = (request: ConsumeRequest, sink: RecordSink): Subscription => {
     this.consumeRequests.push(request);
-    this.sink = sink;
+    const reader: FakeReader = { request, sink, paused: false, held: [] };
+    this.readers.push(reader);
+    const backlog = (this.held.get(request.topic) ?? [])
+      .filter((_, partition) => this.reads(reader, request.topic, partition))
+      .flatMap((records) => records.filter(startsAt(request.from)));
+    if (backlog.length > 0) queueMicrotask(() => this.hand(reader, backlog));
     return {
       pause: () => {
-        this.paused = true;
+        reader.paused = true;
       },
       resume: () => {
-        this.paused = false;
+        reader.paused = false;
+        const waiting = reader.held.splice(0);
+        if (waiting.length > 0) this.hand(reader, waiting);
       },
       stop: async () => {
-        if (this.sink === sink) this.sink = undefined;
+        this.readers = this.readers.filter((r) => r !== reader);
       },
     };
   };
 
-  /** Delivers records to the running consumer, as a reader would. */
+  /** Whether the newest reader is paused. */
+  get paused(): boolean {
+    return this.newest?.paused ?? false;
+  }
+
+  /** Delivers records to the newest running reader, as its fetches would (for records the fake does not hold). */
   deliver(records: ConsumedRecord[]): void {
-    this.sink?.records(records);
+    if (this.newest) this.hand(this.newest, records);
   }
 
   /** What a real reader reports when it reaches its bounds (stopAtEnd, maxRecords). */
   finish(): void {
-    this.sink?.done?.();
+    this.newest?.sink.done?.();
   }
 
   /** Whether a consume is running (started and not stopped). */
   get consuming(): boolean {
-    return this.sink !== undefined;
+    return this.newest !== undefined;
   }
 
   /** What a real reader reports when a clampStart request starts partitions elsewhere than asked. */
   reportClamped(clamps: StartClamp[]): void {
-    this.sink?.clamped?.(clamps);
+    this.newest?.sink.clamped?.(clamps);
   }
 
   /** What a real reader reports while reading on: partitions added, offsets skipped. */
   reportNotice(message: string): void {
-    this.sink?.notice?.(message);
+    this.newest?.sink.notice?.(message);
   }
 
   /** Ends the running consume with an error, as a real reader does (e.g. the topic was deleted). */
   failConsume(error: Error): void {
-    this.sink?.error(error);
+    this.newest?.sink.error(error);
   }
 
   produce = async (request: ProduceRequest): Promise<ProduceResult> => {
     if (this.produceError) throw this.produceError;
+    const known = this.topicNamed(request.topic);
+    if (!known) throw new UnknownTopicError(request.topic);
+    if (request.partition !== undefined) refuseMissingPartition(request.topic, request.partition, known.partitions);
+    const partition = request.partition ?? (request.key ? partitionForKey(request.key, known.partitions) : 0);
+    const logs = this.held.get(request.topic) ?? Array.from({ length: known.partitions }, (): ConsumedRecord[] => []);
+    this.held.set(request.topic, logs);
+    const log = (logs[partition] ??= []);
+    const landed: ConsumedRecord = {
+      partition,
+      offset: log.length,
+      timestamp: Date.now(),
+      key: request.key,
+      value: request.value,
+      headers: request.headers.map(([k, v]) => [k, Buffer.from(v)]),
+    };
+    log.push(landed);
     this.produced.push(request);
-    const offset = this.nextOffset++;
-    // Like a real topic: what is sent shows up in a consumer tailing it.
-    this.deliver([
-      {
-        partition: request.partition ?? 0,
-        offset,
-        timestamp: Date.now(),
-        key: request.key,
-        value: request.value,
-        headers: request.headers.map(([k, v]) => [k, Buffer.from(v)]),
-      },
-    ]);
-    return { partition: request.partition ?? 0, offset: String(offset) };
+    for (const reader of this.readers) if (this.reads(reader, request.topic, partition)) this.hand(reader, [landed]);
+    return { partition, offset: String(landed.offset) };
   };
+
+  private get newest(): FakeReader | undefined {
+    return this.readers.at(-1);
+  }
+
+  private topicNamed(name: string): TopicSummary | undefined {
+    return this.topics.find((t) => t.name === name);
+  }
+
+  private reads(reader: FakeReader, name: string, partition: number): boolean {
+    const { topic: wanted, partitions } = reader.request;
+    return wanted === name && (partitions.length === 0 || partitions.includes(partition));
+  }
+
+  private hand(reader: FakeReader, records: ConsumedRecord[]): void {
+    if (reader.paused) reader.held.push(...records);
+    else reader.sink.records(records);
+  }
 
   shutdown = async () => {};
 
