@@ -8,8 +8,12 @@ import { NONE, errorName } from './protocol/error-codes.js';
 import { sleep } from './timing.js';
 
 const TOPIC_CONFIG_RESOURCE = 2;
-/** ConfigSource DYNAMIC_TOPIC_CONFIG: set on the topic, what kafka-topics --describe lists. */
-const TOPIC_OVERRIDE = 1;
+/**
+ * ConfigSource DEFAULT_CONFIG. kafka-topics --describe lists every config from another source:
+ * set on the topic, and also what the brokers' own settings change (e.g. server.properties's
+ * log.segment.bytes shows as segment.bytes).
+ */
+const DEFAULT_CONFIG = 5;
 
 export interface Watermarks {
   low: string;
@@ -40,7 +44,7 @@ async function topicExists(client: ClusterClient, topic: string): Promise<boolea
 }
 
 /**
- * Topic-level config overrides per topic (the ones that differ from broker defaults). A topic whose
+ * The configs per topic that kafka-topics --describe lists (those not at their default). A topic whose
  * configs we may not read (no DescribeConfigs ACL) is missing from the result; the others are there.
  */
 export async function fetchTopicConfigs(client: ClusterClient, topics: readonly string[]): Promise<Map<string, Array<[string, string]>>> {
@@ -70,7 +74,7 @@ async function describeTopicConfigs(client: ClusterClient, topics: readonly stri
   for (const resource of described.resources) {
     if (resource.errorCode !== NONE) throw new KafkaUserError(`topic ${resource.resourceName}: ${errorName(resource.errorCode)}`);
     const overrides = resource.configEntries
-      .filter((entry) => entry.configSource === TOPIC_OVERRIDE)
+      .filter((entry) => entry.configSource !== DEFAULT_CONFIG)
       .map((entry): [string, string] => [entry.configName, entry.isSensitive ? '<hidden>' : (entry.configValue ?? '')])
       .sort(([a], [b]) => a.localeCompare(b));
     result.set(resource.resourceName, overrides);
