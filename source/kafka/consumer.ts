@@ -157,6 +157,16 @@ function choosePartitions(info: TopicInfo, requested: readonly number[] | undefi
  * One fetch loop per leader broker; the next fetch is in flight while the sink handles the
  * previous batch. Partitions whose leader moves are re-routed after a metadata refresh.
  */
+/** The topic went away under the reader; `recreated` when a new topic of that name already exists. */
+export class TopicDeletedError extends KafkaUserError {
+  constructor(
+    readonly topic: string,
+    readonly recreated: boolean,
+  ) {
+    super(recreated ? `topic ${topic} was deleted (a new topic of that name exists now)` : `topic ${topic} was deleted`);
+  }
+}
+
 export class PartitionReader implements TopicReader {
   private readonly states = new Map<number, PartitionState>();
   /** Which leader broker's loop owns each partition. */
@@ -401,12 +411,12 @@ export class PartitionReader implements TopicReader {
         info = await ask();
       } catch (again) {
         if (!(again instanceof UnknownTopicError)) throw again;
-        this.fail(new KafkaUserError(`topic ${topic} was deleted`));
+        this.fail(new TopicDeletedError(topic, false));
         return undefined;
       }
     }
     if (this.topicId !== undefined && info.topicId !== undefined && info.topicId !== this.topicId) {
-      this.fail(new KafkaUserError(`topic ${topic} was deleted (a new topic of that name exists now)`));
+      this.fail(new TopicDeletedError(topic, true));
       return undefined;
     }
     return info;

@@ -2,6 +2,7 @@
 // over what is buffered and what arrives (the `consume` filter language), a bounded find that
 // buffers only matches, and the cursor, anchored by sequence number so that new records never
 // move a view the user scrolled up.
+import { TopicDeletedError } from '../kafka/consumer.js';
 import { errorMessage } from '../kafka/errors.js';
 import type { Backend, ConsumeRequest, ConsumedRecord, StartClamp, Subscription } from './backend.js';
 import { clampIndex } from './list-window.js';
@@ -73,10 +74,15 @@ export class ConsumerStore extends Store<ConsumerState> {
   /** The compiled search; undefined shows every buffered record. */
   private matcher?: RecordMatcher;
 
+  /** While the topic read is deleted: the check for a new topic of its name. */
+  private recreationWatch?: ReturnType<typeof setInterval>;
+
   constructor(
-    private readonly backend: Pick<Backend, 'consume'>,
+    private readonly backend: Pick<Backend, 'consume' | 'listTopics'>,
     capacity = DEFAULT_BUFFER_SIZE,
     maxHz = 20,
+    /** How often a deleted topic is looked for again, to offer reading its successor. */
+    private readonly recreationCheckMs = 5_000,
   ) {
     super({ paused: false, search: '', follow: true, cursorSeq: 0 });
     this.buffer = new MessageBuffer(capacity, maxHz);
@@ -87,7 +93,7 @@ export class ConsumerStore extends Store<ConsumerState> {
     await this.begin(request, undefined);
     this.subscription = this.backend.consume(request, {
       records: (records) => this.buffer.pushAll(records),
-      error: (error) => this.update({ error: errorMessage(error) }),
+      error: (error) => this.readerFailed(request, error),
       clamped: (clamps) => this.reportClamped(request, clamps),
       notice: (notice) => this.reportNotice(request, notice),
     });
@@ -164,7 +170,28 @@ export class ConsumerStore extends Store<ConsumerState> {
     if (this.state.request === request) this.update({ notice });
   }
 
+  private readerFailed(request: ConsumeRequest, error: unknown): void {
+    this.update({ error: errorMessage(error) });
+    if (!(error instanceof TopicDeletedError) || this.state.request !== request) return;
+    clearInterval(this.recreationWatch);
+    if (error.recreated) return this.offerSuccessor(request);
+    this.recreationWatch = setInterval(() => {
+      void this.backend.listTopics(true).then(
+        (topics) => topics.some((t) => t.name === request.topic) && this.offerSuccessor(request),
+        () => {}, // the next check asks again
+      );
+    }, this.recreationCheckMs);
+    this.recreationWatch.unref?.();
+  }
+
+  /** The deleted topic's name is taken again: `c` (consume.start) reads the new topic. */
+  private offerSuccessor(request: ConsumeRequest): void {
+    clearInterval(this.recreationWatch);
+    if (this.state.request === request) this.update({ notice: `a new topic ${request.topic} exists now: c reads it from its beginning` });
+  }
+
   async stop(): Promise<void> {
+    clearInterval(this.recreationWatch);
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.stop();

@@ -32,6 +32,8 @@ export interface ModelOptions {
   now?: () => number;
   connectionCheckMs?: number;
   notifyHz?: number;
+  /** How often the consumer looks for a deleted topic's successor. */
+  recreationCheckMs?: number;
 }
 
 export function createModels(backend: Backend, history: HistoryStore, options: ModelOptions = {}): Models {
@@ -41,7 +43,7 @@ export function createModels(backend: Backend, history: HistoryStore, options: M
     connection: new ConnectionStore(backend, options.connectionCheckMs),
     topics: new TopicsStore(backend),
     describe: new DescribeStore(backend, options.describeRefreshMs),
-    consumer: new ConsumerStore(backend, options.bufferSize ?? DEFAULT_BUFFER_SIZE, options.notifyHz),
+    consumer: new ConsumerStore(backend, options.bufferSize ?? DEFAULT_BUFFER_SIZE, options.notifyHz, options.recreationCheckMs),
     producer: new ProducerStore(backend, history, options.keySeparator),
     brokers: new BrokersStore(backend, options.describeRefreshMs),
     groups: new GroupsStore(backend, lagHistory, options.groupsRefreshMs, options.now),

@@ -55,6 +55,7 @@ export async function renderApp(
     now: props.now,
     connectionCheckMs: 0,
     notifyHz: 100,
+    recreationCheckMs: 50,
   });
   const instance = render(
     <App

@@ -1,9 +1,9 @@
 // What the consumer pane shows when the topic changes under its reader: added partitions and
 // skipped offsets as a notice above the records, a deleted topic as the pane's error.
 import { afterEach, describe, expect, it } from 'vitest';
-import { KafkaUserError } from '../../source/kafka/errors.js';
+import { TopicDeletedError } from '../../source/kafka/consumer.js';
 import { record, topic } from '../helpers/fake-backend.js';
-import { renderApp, type Harness } from '../helpers/ui-harness.js';
+import { renderApp, tick, type Harness } from '../helpers/ui-harness.js';
 
 let app: Harness | undefined;
 afterEach(() => app?.unmount());
@@ -37,10 +37,27 @@ describe('consumer pane, topic changes', () => {
     await harness.waitFor('⚠ partition 0: 3 offsets skipped (3 to 5)');
   });
 
-  it('shows a deleted topic as the consumer pane error', async () => {
+  it('shows a deleted topic as the consumer pane error, offers its successor once there is one, and c reads it', async () => {
     const harness = await consuming();
-    harness.backend.failConsume(new KafkaUserError('topic grow was deleted'));
-    const frame = await harness.waitFor('topic grow was deleted');
+    harness.backend.topics = [];
+    harness.backend.failConsume(new TopicDeletedError('grow', false));
+    let frame = await harness.waitFor('topic grow was deleted');
     expect(frame).toContain('✖ topic grow was deleted');
+    await tick(150); // a few checks, and no topic of that name yet
+    expect(harness.frame()).not.toContain('a new topic grow exists now');
+
+    harness.backend.topics = [topic('grow', 1)];
+    frame = await harness.waitFor('⚠ a new topic grow exists now: c reads it from its beginning');
+    await harness.press('c');
+    frame = await harness.waitFor('waiting for messages');
+    expect(frame).not.toContain('was deleted');
+    expect(harness.backend.consumeRequests.map((r) => r.topic)).toEqual(['grow', 'grow']);
+  });
+
+  it('offers the successor at once when the reader saw it replace the topic', async () => {
+    const harness = await consuming();
+    harness.backend.failConsume(new TopicDeletedError('grow', true));
+    const frame = await harness.waitFor('a new topic grow exists now');
+    expect(frame).toContain('✖ topic grow was deleted (a new topic of that');
   });
 });
