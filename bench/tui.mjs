@@ -8,10 +8,11 @@
 //      BENCH_TUI_FLOOD-line file (default 1,000,000) again and again until every key is measured.
 // Environment: BENCH_TUI_PORT (37092), BENCH_TUI_MESSAGES, BENCH_TUI_FLOOD, BENCH_TUI_KEYS (40), BENCH_TUI_RATE.
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs';
+import { mkdtempSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { launchTui, peakRssMb, percentile } from './pty.mjs';
 
 const exec = promisify(execFile);
 const repo = resolve(import.meta.dirname, '..');
@@ -78,58 +79,7 @@ function pacedFlood(topic, rate) {
   };
 }
 
-/** The TUI in an 80×24 pty; `output` accumulates everything it draws (ANSI included). */
-function launch(args) {
-  const pidFile = join(work, `pid-${Date.now()}`);
-  const command = `stty rows 24 cols 80; echo $$ > ${pidFile}; exec ${process.execPath} ${bin} -b ${bootstrap} ${args.join(' ')}`;
-  const started = performance.now();
-  const child = spawn('script', ['-q', '-f', '-e', '-c', command, '/dev/null'], {
-    env: { ...process.env, KAFKA_TUI_CONFIG_DIR: work, TERM: 'xterm-256color' },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const session = {
-    started,
-    output: '',
-    child,
-    pid: () => Number(readFileSync(pidFile, 'utf8').trim()),
-    send: (keys) => child.stdin.write(keys),
-    /** Resolves with the time (ms since `from`) at which `text` shows up in output written after `offset`. */
-    waitFor(text, { offset = 0, from = started, timeoutMs = 120_000 } = {}) {
-      return new Promise((resolvePromise, reject) => {
-        const check = () => {
-          if (session.output.indexOf(text, offset) >= 0) {
-            cleanup();
-            resolvePromise(performance.now() - from);
-          }
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`timed out waiting for ${JSON.stringify(text)}`));
-        }, timeoutMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          child.stdout.off('data', check);
-        };
-        child.stdout.on('data', check);
-        check();
-      });
-    },
-    async quit() {
-      child.stdin.write('q');
-      await new Promise((r) => child.once('close', r));
-    },
-  };
-  child.stdout.on('data', (chunk) => {
-    session.output += chunk.toString('utf8');
-  });
-  return session;
-}
-
-const peakRssMb = (pid) => {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
-};
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+const launch = (args) => launchTui({ bootstrap, args, work });
 
 async function main() {
   process.stderr.write(`starting kafka-local on ${bootstrap}…\n`);
