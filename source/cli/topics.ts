@@ -1,7 +1,19 @@
-// kafka-tui topics: kafka-topics.sh --list/--create/--alter/--delete.
+// kafka-tui topics: kafka-topics.sh --list/--create/--alter/--delete, kafka-configs.sh for topics,
+// and kafka-delete-records.sh.
 import { createInterface } from 'node:readline/promises';
 import { KafkaUserError } from '../kafka/errors.js';
-import { alterPartitions, createTopic, deleteTopic, listTopics } from '../kafka/topics.js';
+import { alterTopicConfigs, describeTopicConfigItems } from '../kafka/configs.js';
+import {
+  alterPartitions,
+  createTopic,
+  deleteRecords,
+  deleteTopic,
+  listTopics,
+  planDeleteRecords,
+  type RecordsBoundary,
+} from '../kafka/topics.js';
+import { parseTime, TIME_HELP } from '../format/time-grammar.js';
+import { deleteRecordsLines, topicConfigsJson, topicConfigsText } from '../format/topic-configs-text.js';
 import { CONNECTION_HELP, connectionFlags, parseArgs, withConnection, writeOut } from './command.js';
 import { splitKeyValue } from '../format/key-value.js';
 
@@ -9,14 +21,23 @@ const HELP = `
   Usage
     kafka-tui topics [list] [--include-internal] [--json]
     kafka-tui topics create T --partitions N --replication-factor R [--config k=v ...]
-    kafka-tui topics alter T --partitions N          (increase only)
+    kafka-tui topics alter T [--partitions N] [--config k=v ...] [--delete-config k ...]
+                                                     (partitions: increase only; configs: one at a time,
+                                                     the others stay; prints the non-default configs)
+    kafka-tui topics configs T [--all] [--json]      configs with source and default (kafka-configs.sh --describe)
     kafka-tui topics delete T [--yes]                (asks on a terminal; --yes skips it)
+    kafka-tui topics delete-records T --before OFFSET|TIME [--yes]
+                                                     remove every partition's records before OFFSET, or
+                                                     before the first record at TIME (asks on a terminal)
 
   Options
     -t, --topic T               the topic (or give it after the action)
     -p, --partitions N
     -r, --replication-factor R
     -c, --config k=v            topic config override (repeatable)
+    --delete-config k           remove a topic's override, back to the broker's value (repeatable)
+    --all                       configs: every config, not only the non-default ones
+    --before OFFSET|TIME        delete-records: a whole number is an offset; TIME is ${TIME_HELP.replace('epoch milliseconds, ', '')}
     --include-internal          list internal topics too
     --json                      machine-readable list
     -y, --yes                   delete without asking
@@ -29,12 +50,16 @@ const flags = {
   partitions: { type: 'string', shortFlag: 'p' },
   replicationFactor: { type: 'string', shortFlag: 'r' },
   config: { type: 'string', shortFlag: 'c', isMultiple: true },
+  deleteConfig: { type: 'string', isMultiple: true },
+  all: { type: 'boolean' },
+  before: { type: 'string' },
   includeInternal: { type: 'boolean' },
   json: { type: 'boolean' },
   yes: { type: 'boolean', shortFlag: 'y' },
 } as const;
 
-const ACTIONS = ['list', 'create', 'alter', 'delete'] as const;
+const ACTIONS = ['list', 'create', 'alter', 'configs', 'delete', 'delete-records'] as const;
+const READS: readonly Action[] = ['list', 'configs'];
 type Action = (typeof ACTIONS)[number];
 
 export function parseCount(flag: string, text: string | undefined, fallback?: number): number {
@@ -54,14 +79,22 @@ export function parseConfigs(pairs: readonly string[]): Array<[string, string]> 
   });
 }
 
-async function confirmDelete(topic: string): Promise<boolean> {
+async function confirm(question: string, expected: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const answer = await rl.question(`Delete topic '${topic}' and all its messages? Type its name to confirm: `);
-    return answer.trim() === topic;
+    return (await rl.question(question)).trim() === expected;
   } finally {
     rl.close();
   }
+}
+
+/** A whole number is an offset; anything else a time (ISO-8601 or relative: epoch milliseconds would read as an offset). */
+function parseBoundary(text: string | undefined): RecordsBoundary {
+  if (text === undefined) throw new KafkaUserError('topics delete-records needs --before OFFSET or --before TIME', 2);
+  if (/^\d+$/.test(text.trim())) return { offset: Number(text) };
+  const timestamp = parseTime(text);
+  if (timestamp === undefined) throw new KafkaUserError(`invalid --before '${text}': use an offset, or ${TIME_HELP}`, 2);
+  return { timestamp };
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -73,9 +106,12 @@ export async function run(argv: string[]): Promise<number> {
   const topic = cli.flags.topic ?? positional[0];
   if (action !== 'list' && !topic) throw new KafkaUserError(`topics ${action} needs a topic name`, 2);
 
-  if (action === 'delete' && !cli.flags.yes && !process.stdin.isTTY) {
-    throw new KafkaUserError(`refusing to delete '${topic}' without --yes when not on a terminal`, 2);
+  if ((action === 'delete' || action === 'delete-records') && !cli.flags.yes && !process.stdin.isTTY) {
+    throw new KafkaUserError(`refusing to ${action} '${topic}' without --yes when not on a terminal`, 2);
   }
+  const configEdit = { set: parseConfigs(action === 'alter' ? (cli.flags.config ?? []) : []), remove: cli.flags.deleteConfig ?? [] };
+  const editsConfigs = configEdit.set.length > 0 || configEdit.remove.length > 0;
+  const boundary = action === 'delete-records' ? parseBoundary(cli.flags.before) : undefined;
 
   return withConnection(
     cli.flags,
@@ -100,12 +136,44 @@ export async function run(argv: string[]): Promise<number> {
           process.stderr.write(`Created topic ${topic}.\n`);
           return 0;
         case 'alter':
-          await alterPartitions(connection, topic!, parseCount('partitions', cli.flags.partitions));
-          process.stderr.write(`Topic ${topic} now has ${cli.flags.partitions} partitions.\n`);
+          if (cli.flags.partitions !== undefined || !editsConfigs) {
+            await alterPartitions(connection, topic!, parseCount('partitions', cli.flags.partitions));
+            process.stderr.write(`Topic ${topic} now has ${cli.flags.partitions} partitions.\n`);
+          }
+          if (editsConfigs) {
+            await alterTopicConfigs(connection.cluster, topic!, configEdit);
+            await writeOut(topicConfigsText(topic!, await describeTopicConfigItems(connection.cluster, topic!, { all: false }), false));
+          }
           return 0;
+        case 'configs': {
+          const all = cli.flags.all ?? false;
+          const configs = await describeTopicConfigItems(connection.cluster, topic!, { all });
+          await writeOut(
+            cli.flags.json ? `${JSON.stringify(topicConfigsJson(topic!, configs))}\n` : topicConfigsText(topic!, configs, all),
+          );
+          return 0;
+        }
+        case 'delete-records': {
+          const cuts = await planDeleteRecords(connection.cluster, topic!, boundary!);
+          const lines = deleteRecordsLines(cuts);
+          if (lines.length === 0) {
+            process.stderr.write(`Nothing to delete: no partition of ${topic} has records before that.\n`);
+            return 0;
+          }
+          const count = cuts.reduce((sum, c) => sum + c.before - c.low, 0);
+          const question = `${lines.join('\n')}\nDelete these ${count} record(s) of '${topic}'? Type yes to confirm: `;
+          if (!cli.flags.yes && !(await confirm(question, 'yes'))) {
+            process.stderr.write('kafka-tui: nothing deleted\n');
+            return 1;
+          }
+          const lows = await deleteRecords(connection, topic!, cuts);
+          await writeOut(`${deleteRecordsLines(cuts, lows).join('\n')}\n`);
+          process.stderr.write(`Deleted ${count} record(s) of ${topic}.\n`);
+          return 0;
+        }
         case 'delete':
           // Asked inside the connection (which connects lazily), so that read-only refuses before the question.
-          if (!cli.flags.yes && !(await confirmDelete(topic!))) {
+          if (!cli.flags.yes && !(await confirm(`Delete topic '${topic}' and all its messages? Type its name to confirm: `, topic!))) {
             process.stderr.write('kafka-tui: not deleted\n');
             return 1;
           }
@@ -114,6 +182,6 @@ export async function run(argv: string[]): Promise<number> {
           return 0;
       }
     },
-    { writes: action === 'list' ? undefined : `${action} topic ${topic}` },
+    { writes: READS.includes(action) ? undefined : `${action} topic ${topic}` },
   );
 }

@@ -1,6 +1,7 @@
 // The brokers table and a broker's configs, as text: `kafka-tui brokers` prints these lines and
 // the TUI's brokers pane draws the same ones.
-import type { BrokerConfig, BrokerConfigs, BrokerSummary, BrokersOverview } from '../kafka/brokers.js';
+import type { BrokerConfigs, BrokerSummary, BrokersOverview } from '../kafka/brokers.js';
+import type { ConfigItem } from '../kafka/configs.js';
 import { escapeControl } from './escape.js';
 
 interface Column<T> {
@@ -76,16 +77,16 @@ export function brokersJson(overview: BrokersOverview): object {
 }
 
 /** Sensitive values never reach the screen (the broker sends none, and we would not print one). */
-export const configValue = (c: BrokerConfig): string => (c.sensitive ? '<hidden>' : (c.value ?? 'null'));
+export const configValue = (c: ConfigItem): string => (c.sensitive ? '<hidden>' : (c.value ?? 'null'));
 
 /** The value goes last: long ones (listeners, quorum voters) are the ones a narrow pane cuts. */
-export const CONFIG_COLUMNS: ReadonlyArray<Column<BrokerConfig>> = [
+export const CONFIG_COLUMNS: ReadonlyArray<Column<ConfigItem>> = [
   { header: 'NAME', value: (c) => c.name },
   { header: 'SOURCE', value: (c) => c.source },
   { header: 'VALUE', value: configValue },
 ];
 
-export const configsTable = (configs: readonly BrokerConfig[], gap = 2): string[] => table(CONFIG_COLUMNS, configs, gap);
+export const configsTable = (configs: readonly ConfigItem[], gap = 2): string[] => table(CONFIG_COLUMNS, configs, gap);
 
 export function configsTitle({ nodeId, configs }: BrokerConfigs, all: boolean): string {
   return `${all ? 'All' : 'Non-default'} configs for broker ${nodeId} (${configs.length})`;

@@ -1,6 +1,7 @@
 // The brokers view: who is in the cluster (down brokers included), which one is the active
 // controller, what each one leads and hosts, and a broker's own configs with their sources.
-import type { ClusterClient, ConfigEntry } from './cluster-client.js';
+import type { ClusterClient } from './cluster-client.js';
+import { DEFAULT_CONFIG, toConfigItem, type ConfigItem } from './configs.js';
 import { KafkaUserError } from './errors.js';
 import { fetchMetadata, type ClusterMetadata } from './metadata.js';
 import { requestDescribeCluster, type RegisteredBroker } from './protocol/describe-cluster.js';
@@ -114,50 +115,11 @@ export async function describeBrokers(client: ClusterClient): Promise<BrokersOve
   return summarizeBrokers(metadata, registered, await activeController(client, metadata.controllerId));
 }
 
-/** DescribeConfigsResponse's ConfigSource codes, named as the Java Admin's ConfigEntry.ConfigSource (and ConfigCommand) name them. */
-const CONFIG_SOURCES: Record<number, string> = {
-  0: 'UNKNOWN',
-  1: 'DYNAMIC_TOPIC_CONFIG',
-  2: 'DYNAMIC_BROKER_CONFIG',
-  3: 'DYNAMIC_DEFAULT_BROKER_CONFIG',
-  4: 'STATIC_BROKER_CONFIG',
-  5: 'DEFAULT_CONFIG',
-  6: 'DYNAMIC_BROKER_LOGGER_CONFIG',
-  7: 'DYNAMIC_CLIENT_METRICS_CONFIG',
-  8: 'DYNAMIC_GROUP_CONFIG',
-};
-const DEFAULT_CONFIG = 5;
 const BROKER_RESOURCE = 4;
-
-export const configSourceName = (code: number | undefined): string => CONFIG_SOURCES[code ?? 0] ?? `UNKNOWN(${code})`;
-
-export interface BrokerConfig {
-  name: string;
-  /** null when the broker does not send it: sensitive, or no value set. */
-  value: string | null;
-  source: string;
-  sensitive: boolean;
-  /** Where the value could come from, most important first (the effective one first). */
-  synonyms: Array<{ name: string; value: string | null; source: string }>;
-}
 
 export interface BrokerConfigs {
   nodeId: number;
-  configs: BrokerConfig[];
-}
-
-function toBrokerConfig(entry: ConfigEntry): BrokerConfig {
-  return {
-    name: entry.configName,
-    value: entry.configValue,
-    source: configSourceName(entry.configSource),
-    sensitive: entry.isSensitive,
-    synonyms: (entry.configSynonyms ?? []).map((s) => ({
-      name: s.configName,
-      value: s.configValue,
-      source: configSourceName(s.configSource),
-    })),
-  };
+  configs: ConfigItem[];
 }
 
 /**
@@ -184,7 +146,7 @@ export async function describeBrokerConfigs(client: ClusterClient, nodeId: numbe
   if (resource.errorCode !== NONE) throw new KafkaUserError(`broker ${nodeId}: ${errorName(resource.errorCode)}`);
   const configs = resource.configEntries
     .filter((entry) => options.all || entry.configSource !== DEFAULT_CONFIG)
-    .map(toBrokerConfig)
+    .map(toConfigItem)
     .sort((a, b) => a.name.localeCompare(b.name));
   return { nodeId, configs };
 }

@@ -1,19 +1,22 @@
 // Topic administration: list, create, alter partitions, delete, configs, watermarks.
 import type { ClusterClient } from './cluster-client.js';
 import type { ConnectionManager } from './connection.js';
+import { DEFAULT_CONFIG } from './configs.js';
 import { KafkaUserError } from './errors.js';
 import { fetchMetadata, fetchTopic, type TopicInfo } from './metadata.js';
-import { EARLIEST, LATEST, READ_UNCOMMITTED, groupByLeader, listLeaderOffsets, type PartitionFailure } from './offsets.js';
+import {
+  EARLIEST,
+  LATEST,
+  READ_UNCOMMITTED,
+  describeFailures,
+  groupByLeader,
+  listLeaderOffsets,
+  type PartitionFailure,
+} from './offsets.js';
 import { NONE, errorName } from './protocol/error-codes.js';
 import { sleep } from './timing.js';
 
 const TOPIC_CONFIG_RESOURCE = 2;
-/**
- * ConfigSource DEFAULT_CONFIG. kafka-topics --describe lists every config from another source:
- * set on the topic, and also what the brokers' own settings change (e.g. server.properties's
- * log.segment.bytes shows as segment.bytes).
- */
-const DEFAULT_CONFIG = 5;
 
 export interface Watermarks {
   low: string;
@@ -74,6 +77,8 @@ async function describeTopicConfigs(client: ClusterClient, topics: readonly stri
   for (const resource of described.resources) {
     if (resource.errorCode !== NONE) throw new KafkaUserError(`topic ${resource.resourceName}: ${errorName(resource.errorCode)}`);
     const overrides = resource.configEntries
+      // kafka-topics --describe lists every config not at its default: set on the topic, and also
+      // what the brokers' own settings change (e.g. server.properties's log.segment.bytes).
       .filter((entry) => entry.configSource !== DEFAULT_CONFIG)
       .map((entry): [string, string] => [entry.configName, entry.isSensitive ? '<hidden>' : (entry.configValue ?? '')])
       .sort(([a], [b]) => a.localeCompare(b));
@@ -209,4 +214,61 @@ export async function deleteTopic(connection: ConnectionManager, topic: string):
   if (!(await topicExists(connection.cluster, topic))) throw unknownTopicToDelete(topic);
   const admin = await connection.admin();
   await admin.deleteTopics({ topics: [topic] });
+}
+
+/** Where delete-records cuts: before an offset, or before the first record at or after a time. */
+export type RecordsBoundary = { offset: number } | { timestamp: number };
+
+/** One partition's cut: its watermarks now, and the offset its records will start at. */
+export interface PartitionCut {
+  partition: number;
+  low: number;
+  high: number;
+  /** Clamped to [low, high]: everything before it goes. */
+  before: number;
+}
+
+/** What delete-records would do to each partition of the topic, without doing it. */
+export async function planDeleteRecords(client: ClusterClient, topic: string, boundary: RecordsBoundary): Promise<PartitionCut[]> {
+  const info = await fetchTopic(client, topic, 'alter');
+  const { byTopic, failures } = await fetchWatermarks(client, [info]);
+  if (failures.length > 0) throw new KafkaUserError(`cannot read the offsets of topic ${topic}: ${describeFailures(failures)}`);
+  const watermarks = byTopic.get(topic) ?? new Map<number, Watermarks>();
+  const atTime = new Map<number, number>();
+  if ('timestamp' in boundary) {
+    await Promise.all(
+      [...groupByLeader([info])].map(async ([leader, led]) => {
+        const answer = await listLeaderOffsets(client, leader, led, boundary.timestamp, READ_UNCOMMITTED);
+        if (answer.failures.length > 0)
+          throw new KafkaUserError(`cannot find offsets by time in topic ${topic}: ${describeFailures(answer.failures)}`);
+        for (const p of answer.offsets) atTime.set(p.partition, Number(p.offset));
+      }),
+    );
+  }
+  return info.partitions.map(({ partition }) => {
+    const marks = watermarks.get(partition);
+    if (!marks) throw new KafkaUserError(`cannot read the offsets of topic ${topic} partition ${partition}`);
+    const [low, high] = [Number(marks.low), Number(marks.high)];
+    // -1: no record at or after the time, so every record is older.
+    const wanted = 'offset' in boundary ? boundary.offset : (atTime.get(partition) ?? -1) < 0 ? high : atTime.get(partition)!;
+    return { partition, low, high, before: Math.min(Math.max(wanted, low), high) };
+  });
+}
+
+/** Deletes what the plan cuts (partitions with nothing to cut are not asked); returns each partition's new low watermark. */
+export async function deleteRecords(
+  connection: ConnectionManager,
+  topic: string,
+  cuts: readonly PartitionCut[],
+): Promise<Map<number, number>> {
+  const cutting = cuts.filter((c) => c.before > c.low);
+  if (cutting.length > 0) {
+    const admin = await connection.admin();
+    // kafkajs's admin routes by its own metadata, which knows only the topics it was asked about.
+    await admin.fetchTopicMetadata({ topics: [topic] });
+    await admin.deleteTopicRecords({ topic, partitions: cutting.map((c) => ({ partition: c.partition, offset: String(c.before) })) });
+  }
+  const info = await fetchTopic(connection.cluster, topic, 'alter');
+  const { byTopic } = await fetchWatermarks(connection.cluster, [info]);
+  return new Map([...(byTopic.get(topic) ?? [])].map(([partition, marks]) => [partition, Number(marks.low)]));
 }

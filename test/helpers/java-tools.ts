@@ -73,3 +73,19 @@ export function byPartition(text: string): string[] {
     .sort((a, b) => a.partition - b.partition || a.index - b.index)
     .map((x) => x.line);
 }
+
+/** A config as ConfigCommand --describe shows it. */
+export interface ConfigLine {
+  name: string;
+  value: string;
+  source: string;
+}
+
+/** ConfigCommand --describe lines: `  name=value sensitive=false synonyms={SOURCE:name=value, ...}`; the first synonym is the source in effect. */
+export function configCommandEntries(stdout: string): ConfigLine[] {
+  return [...stdout.matchAll(/^ {2}([^=\s]+)=(.*) sensitive=(?:true|false) synonyms=\{(.*)\}$/gm)].map(([, name, value, synonyms]) => ({
+    name: name!,
+    value: value!,
+    source: synonyms ? synonyms.split(':')[0]! : 'DEFAULT_CONFIG',
+  }));
+}

@@ -3,7 +3,7 @@
 // broker stopped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, uniqueTopic } from '../helpers/cli.js';
-import { kafkaClasspath, runJava } from '../helpers/java-tools.js';
+import { configCommandEntries, kafkaClasspath, runJava, type ConfigLine } from '../helpers/java-tools.js';
 import { startBroker, stopBroker } from '../helpers/kafka-local.js';
 import { TRIPLE, bootstrapOf } from '../helpers/ports.js';
 import { runProcess } from '../helpers/run-process.js';
@@ -77,21 +77,6 @@ async function topicCommandPartitions(classpath: string): Promise<Partition[]> {
     leader: leader === 'none' ? null : Number(leader),
     replicas: ids(replicas!),
     isr: ids(isr!),
-  }));
-}
-
-interface ConfigLine {
-  name: string;
-  value: string;
-  source: string;
-}
-
-/** ConfigCommand --describe lines: `  name=value sensitive=false synonyms={SOURCE:name=value, ...}`; the first synonym is the source in effect. */
-function configCommandEntries(stdout: string): ConfigLine[] {
-  return [...stdout.matchAll(/^ {2}([^=\s]+)=(.*) sensitive=(?:true|false) synonyms=\{(.*)\}$/gm)].map(([, name, value, synonyms]) => ({
-    name: name!,
-    value: value!,
-    source: synonyms ? synonyms.split(':')[0]! : 'DEFAULT_CONFIG',
   }));
 }
 

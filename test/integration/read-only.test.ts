@@ -22,6 +22,16 @@ const WRITES: Array<{ name: string; args: string[]; input?: string; refusal: str
   { name: 'topics alter', args: ['topics', 'alter', existing, '--partitions', '4'], refusal: `alter topic ${existing}` },
   { name: 'topics delete', args: ['topics', 'delete', existing, '--yes'], refusal: `delete topic ${existing}` },
   {
+    name: 'topics alter --config',
+    args: ['topics', 'alter', existing, '--config', 'retention.ms=1000'],
+    refusal: `alter topic ${existing}`,
+  },
+  {
+    name: 'topics delete-records',
+    args: ['topics', 'delete-records', existing, '--before', '1', '--yes'],
+    refusal: `delete-records topic ${existing}`,
+  },
+  {
     name: 'consume --group',
     args: ['consume', '-t', existing, '--group', group, '--from-beginning', '-e'],
     refusal: `commit offsets of group ${group}`,

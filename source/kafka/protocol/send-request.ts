@@ -29,6 +29,9 @@ export const OFFSET_COMMIT_V8: ApiVersion = { key: 8, name: 'OffsetCommit', vers
 export const DELETE_GROUPS_V2: ApiVersion = { key: 42, name: 'DeleteGroups', version: 2, since: 'Kafka 2.4' };
 export const OFFSET_DELETE_V0: ApiVersion = { key: 47, name: 'OffsetDelete', version: 0, since: 'Kafka 2.4' };
 
+// Topic configs (topics alter --config / --delete-config).
+export const INCREMENTAL_ALTER_CONFIGS_V1: ApiVersion = { key: 44, name: 'IncrementalAlterConfigs', version: 1, since: 'Kafka 2.4' };
+
 export function supports(broker: BrokerClient, api: ApiVersion): boolean {
   const range = broker.versions(api.key);
   return range !== undefined && range.minVersion <= api.version && api.version <= range.maxVersion;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { configSourceName, summarizeBrokers } from '../../../source/kafka/brokers.js';
+import { summarizeBrokers } from '../../../source/kafka/brokers.js';
+import { configSourceName } from '../../../source/kafka/configs.js';
 import type { PartitionInfo, TopicInfo } from '../../../source/kafka/metadata.js';
 
 const p = (partition: number, leader: number | null, replicas: number[], isr: number[], offlineReplicas: number[] = []): PartitionInfo => ({
