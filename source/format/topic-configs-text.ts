@@ -11,9 +11,12 @@ const COLUMNS = [
   { header: 'DEFAULT', value: (c: ConfigItem) => defaultValueOf(c) ?? '-' },
 ];
 
+/** The header and one line per config, as the CLI prints them and the configs view draws them. */
+export const topicConfigsTable = (configs: readonly ConfigItem[], gap = 2): string[] => table(COLUMNS, configs, gap);
+
 export function topicConfigsText(topic: string, configs: readonly ConfigItem[], all: boolean): string {
   const title = `${all ? 'All' : 'Non-default'} configs for topic ${topic} (${configs.length})`;
-  return `${[title, ...table(COLUMNS, configs)].join('\n')}\n`;
+  return `${[title, ...topicConfigsTable(configs)].join('\n')}\n`;
 }
 
 export function topicConfigsJson(topic: string, configs: readonly ConfigItem[]): object {

@@ -85,9 +85,7 @@ export interface TopicConfigEdit {
 export async function alterTopicConfigs(client: ClusterClient, topic: string, edit: TopicConfigEdit): Promise<void> {
   const known = new Set((await describeTopicConfigItems(client, topic, { all: true })).map((c) => c.name));
   for (const name of [...edit.set.map(([n]) => n), ...edit.remove]) {
-    if (!known.has(name)) {
-      throw new KafkaUserError(`unknown topic config '${name}' (kafka-tui topics configs ${topic} --all lists them)`);
-    }
+    if (!known.has(name)) throw unknownTopicConfig(topic, name);
   }
   const changes: ConfigChange[] = [
     ...edit.set.map(([name, value]): ConfigChange => ({ name, operation: SET, value })),
@@ -97,12 +95,16 @@ export async function alterTopicConfigs(client: ClusterClient, topic: string, ed
     requestIncrementalAlterConfigs(broker, { type: TOPIC_RESOURCE, name: topic }, changes, client.requestTimeoutMs),
   );
   if (!result) throw new Error(`no answer for topic ${topic}'s configs`);
-  if (result.errorCode !== NONE) {
-    const reason = result.errorMessage ? `: ${result.errorMessage}` : '';
-    throw new KafkaUserError(`cannot alter the configs of topic ${topic}: ${errorName(result.errorCode)}${reason}`);
-  }
+  if (result.errorCode !== NONE) throw alterRefused(topic, errorName(result.errorCode), result.errorMessage);
   await waitForEdit(client, topic, edit);
 }
+
+/** The same words from the CLI, the TUI and the UI tests' fake. */
+export const unknownTopicConfig = (topic: string, name: string): KafkaUserError =>
+  new KafkaUserError(`unknown topic config '${name}' (kafka-tui topics configs ${topic} --all lists them)`);
+
+export const alterRefused = (topic: string, error: string, reason: string | null): KafkaUserError =>
+  new KafkaUserError(`cannot alter the configs of topic ${topic}: ${error}${reason ? `: ${reason}` : ''}`);
 
 /** The broker asked next may not have the change from the controller yet: ask until it does. */
 async function waitForEdit(client: ClusterClient, topic: string, edit: TopicConfigEdit): Promise<void> {

@@ -1,6 +1,7 @@
 // What the UI needs from Kafka, as an interface: the real implementation lives in
 // model/kafka-backend.ts, and the UI tests use in-memory fakes.
 import type { BrokerConfigs, BrokersOverview } from '../kafka/brokers.js';
+import type { ConfigItem } from '../kafka/configs.js';
 import type { ConnectionStatus } from '../kafka/connection.js';
 import type { TopicDescription } from '../kafka/describe.js';
 import type { StartClamp, StartPosition } from '../kafka/consumer.js';
@@ -88,6 +89,10 @@ export interface Backend {
   createTopic(input: CreateTopicInput): Promise<void>;
   alterPartitions(topic: string, count: number): Promise<void>;
   deleteTopic(topic: string): Promise<void>;
+  /** Every config of the topic, with its source and synonyms. */
+  topicConfigs(topic: string): Promise<ConfigItem[]>;
+  /** Sets one config (checked against the topic's list; the broker validates the value). */
+  alterTopicConfig(topic: string, name: string, value: string): Promise<void>;
   consume(request: ConsumeRequest, sink: RecordSink): Subscription;
   produce(request: ProduceRequest): Promise<ProduceResult>;
   listGroups(): Promise<GroupListing[]>;

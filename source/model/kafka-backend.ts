@@ -10,6 +10,7 @@ import { describeGroupLag, groupsOfTopic, listGroups } from '../kafka/groups.js'
 import { MessageWriter } from '../kafka/producer.js';
 import { fetchTopicSummaries } from '../kafka/topic-summaries.js';
 import { alterPartitions, createTopic, deleteTopic } from '../kafka/topics.js';
+import { alterTopicConfigs, describeTopicConfigItems } from '../kafka/configs.js';
 import type { Backend, ConsumeRequest, ProduceRequest, ProduceResult, RecordSink, Subscription } from './backend.js';
 
 /**
@@ -115,6 +116,8 @@ export function kafkaBackend(connection: ConnectionManager, label: string): Back
     createTopic: (input) => createTopic(connection, { ...input, configs: [] }),
     alterPartitions: (topic, count) => alterPartitions(connection, topic, count),
     deleteTopic: (topic) => deleteTopic(connection, topic),
+    topicConfigs: (topic) => describeTopicConfigItems(connection.cluster, topic, { all: true }),
+    alterTopicConfig: (topic, name, value) => alterTopicConfigs(connection.cluster, topic, { set: [[name, value]], remove: [] }),
     consume: (request, sink) => consume(connection, request, sink),
     produce: producerFor(connection),
     listGroups: () => listGroups(connection.cluster),

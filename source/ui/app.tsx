@@ -17,6 +17,7 @@ import { useKeyInput } from './input/use-key-input.js';
 import { layoutFor, type Layout } from './layout.js';
 import type { Models } from './models.js';
 import { BrokersPane } from './panes/brokers.js';
+import { TopicConfigsPane } from './panes/topic-configs.js';
 import { ConsumerPane } from './panes/consumer.js';
 import { DescribePane } from './panes/describe.js';
 import { DetailView } from './panes/detail.js';
@@ -185,5 +186,6 @@ function OverlayView({
 }) {
   if (kind === 'help') return <HelpOverlay keymap={keymap} top={top} height={layout.mainHeight} width={layout.width} />;
   if (kind === 'detail') return <DetailView store={models.consumer} height={layout.mainHeight} width={layout.width} top={top} />;
+  if (kind === 'topicConfigs') return <TopicConfigsPane store={models.topicConfigs} height={layout.mainHeight} width={layout.width} />;
   return <BrokersPane store={models.brokers} height={layout.mainHeight} width={layout.width} top={top} />;
 }

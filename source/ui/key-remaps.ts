@@ -25,6 +25,7 @@ const LISTED: readonly KeyContext[] = [
   'help',
   'brokers',
   'brokerConfigs',
+  'topicConfigs',
   'input',
 ];
 /** Contexts a remap may name: every listed one but the producer pane's. */
@@ -42,6 +43,7 @@ const CHAINS: ReadonlyArray<readonly KeyContext[]> = [
   ['help', 'global'],
   ['brokers', 'global'],
   ['brokerConfigs', 'global'],
+  ['topicConfigs', 'global'],
   ['producer', 'input'],
   ['input'],
 ];

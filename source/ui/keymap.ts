@@ -15,6 +15,7 @@ export type KeyContext =
   | 'help'
   | 'brokers'
   | 'brokerConfigs'
+  | 'topicConfigs'
   | 'input';
 
 export type Command =
@@ -37,6 +38,8 @@ export type Command =
   | 'topic.create'
   | 'topic.alterPartitions'
   | 'topic.delete'
+  | 'topic.configs'
+  | 'topicConfig.edit'
   | 'consume.start'
   | 'consume.options'
   | 'consume.find'
@@ -87,7 +90,18 @@ const writes =
   (state) =>
     state.readOnly ? `read-only: ${what} is disabled (--read-only or the profile's readOnly)` : then?.(state);
 
-const LISTS: readonly KeyContext[] = ['topics', 'describe', 'consumer', 'groups', 'group', 'detail', 'help', 'brokers', 'brokerConfigs'];
+const LISTS: readonly KeyContext[] = [
+  'topics',
+  'describe',
+  'consumer',
+  'groups',
+  'group',
+  'detail',
+  'help',
+  'brokers',
+  'brokerConfigs',
+  'topicConfigs',
+];
 const GROUP_ACTIONS: readonly KeyContext[] = ['group', 'groups'];
 const TOPIC_ACTIONS: readonly KeyContext[] = ['topics', 'describe', 'consumer'];
 
@@ -201,6 +215,22 @@ export const KEYMAP: readonly Binding[] = [
     description: 'delete the topic (confirm by typing its name)',
     when: ['topics', 'describe'],
     hint: 'delete',
+  },
+  {
+    keys: ['E'],
+    command: 'topic.configs',
+    disabledReason: needsTopic,
+    description: "the topic's configs: source, default, help; Enter edits one",
+    when: ['topics', 'describe'],
+    hint: 'configs',
+  },
+  {
+    keys: ['enter'],
+    command: 'topicConfig.edit',
+    disabledReason: writes('editing configs'),
+    description: 'edit the selected config (asks to confirm)',
+    when: ['topicConfigs'],
+    hint: 'edit',
   },
   { keys: ['enter'], command: 'broker.configs', description: "show the broker's non-default configs", when: ['brokers'], hint: 'configs' },
   {
@@ -317,6 +347,7 @@ const CONTEXT_TITLES: Record<KeyContext, string> = {
   help: 'This help',
   brokers: 'Brokers',
   brokerConfigs: 'Broker configs',
+  topicConfigs: 'Topic configs',
   input: 'Any input line',
 };
 

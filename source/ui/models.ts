@@ -7,6 +7,7 @@ import { ConsumerStore, DEFAULT_BUFFER_SIZE } from '../model/consumer-store.js';
 import { DescribeStore } from '../model/describe-store.js';
 import { GroupsStore, GroupStore, LagHistory } from '../model/groups-store.js';
 import { ProducerStore } from '../model/producer-store.js';
+import { TopicConfigsStore } from '../model/topic-configs-store.js';
 import { TopicsStore } from '../model/topics-store.js';
 
 export interface Models {
@@ -20,6 +21,8 @@ export interface Models {
   groups: GroupsStore;
   /** The group opened from the groups list. */
   group: GroupStore;
+  /** The configs view (E) of one topic. */
+  topicConfigs: TopicConfigsStore;
 }
 
 export interface ModelOptions {
@@ -48,6 +51,7 @@ export function createModels(backend: Backend, history: HistoryStore, options: M
     brokers: new BrokersStore(backend, options.describeRefreshMs),
     groups: new GroupsStore(backend, lagHistory, options.groupsRefreshMs, options.now),
     group: new GroupStore(backend, lagHistory, options.groupsRefreshMs, options.now),
+    topicConfigs: new TopicConfigsStore(backend),
   };
 }
 

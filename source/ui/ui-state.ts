@@ -6,7 +6,7 @@ import type { Flash } from './components/hint-bar.js';
 
 /** groups and group (one opened group) take the place of topics, describe and consumer on screen. */
 export type Pane = 'topics' | 'describe' | 'consumer' | 'producer' | 'groups' | 'group';
-export type Overlay = 'help' | 'detail' | 'brokers' | 'brokerConfigs';
+export type Overlay = 'help' | 'detail' | 'brokers' | 'brokerConfigs' | 'topicConfigs';
 export type PromptPurpose =
   | 'filter'
   | 'search'
@@ -21,7 +21,9 @@ export type PromptPurpose =
   | 'resetConfirm'
   | 'groupDelete'
   | 'offsetsTopic'
-  | 'offsetsConfirm';
+  | 'offsetsConfirm'
+  | 'configValue'
+  | 'configConfirm';
 
 export interface Prompt {
   purpose: PromptPurpose;

@@ -2,6 +2,7 @@
 import type { BrokerConfigs, BrokersOverview } from '../../source/kafka/brokers.js';
 import type { ConnectionStatus } from '../../source/kafka/connection.js';
 import type { TopicDescription } from '../../source/kafka/describe.js';
+import { alterRefused, unknownTopicConfig, type ConfigItem } from '../../source/kafka/configs.js';
 import { KafkaUserError } from '../../source/kafka/errors.js';
 import { UnknownTopicError } from '../../source/kafka/metadata.js';
 import { partitionForKey } from '../../source/kafka/partitioner.js';
@@ -186,6 +187,35 @@ export class FakeBackend implements Backend {
     this.deleted.push(name);
     this.topics = this.topics.filter((t) => t.name !== name);
     this.held.delete(name);
+  };
+
+  /** Each topic's configs, as topicConfigs answers; a topic without an entry is unknown. */
+  topicConfigSets = new Map<string, ConfigItem[]>();
+  /** The broker's reason for refusing a value (INVALID_CONFIG), or undefined to accept it. */
+  refuseConfig?: (name: string, value: string) => string | undefined;
+
+  topicConfigs = async (name: string) => {
+    const configs = this.topicConfigSets.get(name);
+    if (!configs) throw new KafkaUserError(`unknown topic: ${name}`);
+    return configs;
+  };
+  alterTopicConfig = async (name: string, config: string, value: string) => {
+    const configs = await this.topicConfigs(name);
+    const current = configs.find((c) => c.name === config);
+    if (!current) throw unknownTopicConfig(name, config);
+    const refusal = this.refuseConfig?.(config, value);
+    if (refusal) throw alterRefused(name, 'INVALID_CONFIG', refusal);
+    const inherited = current.synonyms.filter((s) => s.source !== 'DYNAMIC_TOPIC_CONFIG');
+    const set: ConfigItem = {
+      ...current,
+      value,
+      source: 'DYNAMIC_TOPIC_CONFIG',
+      synonyms: [{ name: config, value, source: 'DYNAMIC_TOPIC_CONFIG' }, ...inherited],
+    };
+    this.topicConfigSets.set(
+      name,
+      configs.map((c) => (c.name === config ? set : c)),
+    );
   };
 
   consume = (request: ConsumeRequest, sink: RecordSink): Subscription => {

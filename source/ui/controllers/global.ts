@@ -21,14 +21,16 @@ export const globalController = {
   'app.help': ({ ui }) => ui.set({ overlay: 'help', overlayTop: 0 }),
   'app.quit': ({ exit }) => exit(),
   'app.commandLine': (ctx) => openPrompt(ctx, 'command', ':', { placeholder: COMMAND_LINE_HELP }),
-  'app.back': ({ ui, models: { topics, consumer, brokers, groups, group } }) => {
+  'app.back': ({ ui, models: { topics, consumer, brokers, groups, group, topicConfigs } }) => {
     const state = ui.snapshot;
     if (state.overlay === 'detail') consumer.closeDetail();
     if (state.overlay === 'brokerConfigs') {
       brokers.closeConfigs();
       ui.set({ overlay: 'brokers' });
-    } else if (state.overlay) ui.set({ overlay: undefined });
-    else if (consumer.stopFind()) return;
+    } else if (state.overlay) {
+      if (state.overlay === 'topicConfigs') topicConfigs.dropProposal();
+      ui.set({ overlay: undefined });
+    } else if (consumer.stopFind()) return;
     else if (state.focus === 'topics' && topics.snapshot.filter) topics.setFilter('');
     else if (state.focus === 'consumer' && consumer.snapshot.search) consumer.setSearch('');
     else if (state.focus === 'groups' && groups.snapshot.filter) groups.setFilter('');
@@ -44,6 +46,7 @@ export const globalController = {
   'view.refresh': ({ ui, models }) => {
     const { focus, overlay } = ui.snapshot;
     if (overlay === 'brokers') void models.brokers.refresh();
+    else if (overlay === 'topicConfigs') void models.topicConfigs.refresh();
     else if (focus === 'describe') void models.describe.refresh();
     else if (focus === 'groups') void models.groups.refresh();
     else if (focus === 'group') void models.group.refresh();

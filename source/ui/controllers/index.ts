@@ -10,12 +10,14 @@ import { globalController } from './global.js';
 import { currentGroup, groupsController } from './groups.js';
 import { inputController } from './input.js';
 import { listsController } from './lists.js';
+import { topicConfigsController } from './topic-configs.js';
 import { topicsController } from './topics.js';
 
 export const HANDLERS: { [C in Command]: Handler } = {
   ...globalController,
   ...listsController,
   ...topicsController,
+  ...topicConfigsController,
   ...consumerController,
   ...brokersController,
   ...groupsController,

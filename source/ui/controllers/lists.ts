@@ -19,6 +19,9 @@ function moveCursor({ ui, models, layout, keymap }: CommandContext, move: Move):
   if (context === 'brokers') {
     const { selected } = models.brokers.snapshot;
     models.brokers.select(move === 'top' ? 0 : move === 'bottom' ? Number.MAX_SAFE_INTEGER : selected + move);
+  } else if (context === 'topicConfigs') {
+    const { selected, configs } = models.topicConfigs.snapshot;
+    models.topicConfigs.select(move === 'top' ? 0 : move === 'bottom' ? (configs?.length ?? 1) - 1 : selected + move);
   } else if (context === 'brokerConfigs') {
     const count = models.brokers.snapshot.configs?.configs.length ?? 0;
     ui.set({ overlayTop: scrolled(ui.snapshot.overlayTop, count, listRows(layout.mainHeight, 'brokers')) });
@@ -50,7 +53,7 @@ function pageSize({ ui, layout }: CommandContext): number {
   if (context === 'topics') return listRows(layout.topHeight, 'topics');
   if (context === 'consumer') return listRows(layout.bottomHeight, 'consumer');
   if (context === 'describe') return listRows(layout.topHeight, 'describe');
-  if (context === 'brokers' || context === 'brokerConfigs') return listRows(layout.mainHeight, 'brokers');
+  if (context === 'brokers' || context === 'brokerConfigs' || context === 'topicConfigs') return listRows(layout.mainHeight, 'brokers');
   if (context === 'groups' || context === 'group') return listRows(layout.mainHeight, context);
   return listRows(layout.mainHeight, 'overlay');
 }

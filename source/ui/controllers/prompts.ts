@@ -4,12 +4,14 @@ import { fail, startConsumer, startFind } from './actions.js';
 import { runLine } from './command-line.js';
 import type { ControllerContext } from './context.js';
 import { GROUP_PROMPTS } from './groups.js';
+import { TOPIC_CONFIG_PROMPTS } from './topic-configs.js';
 
 /** `text` is trimmed; `topic` and `group` are the prompt's ('' when it has none). A throw is reported. */
 type Submit = (ctx: ControllerContext, text: string, topic: string, group: string) => void;
 
 export const PROMPTS: { [P in PromptPurpose]: Submit } = {
   ...GROUP_PROMPTS,
+  ...TOPIC_CONFIG_PROMPTS,
   // Filter and search are applied while typing.
   filter: () => {},
   search: () => {},

@@ -37,7 +37,7 @@ describe('key remaps', () => {
       [['x'], 'config keys: expected {"<context>": {"<command>": ["<key>", ...]}}'],
       [
         { tpoics: { 'consume.start': ['x'] } },
-        'config keys.tpoics: unknown context (use global, topics, describe, consumer, groups, group, producer, detail, help, brokers, brokerConfigs, input)',
+        'config keys.tpoics: unknown context (use global, topics, describe, consumer, groups, group, producer, detail, help, brokers, brokerConfigs, topicConfigs, input)',
       ],
       [{ topics: { 'consume.begin': ['x'] } }, 'config keys.topics.consume.begin: unknown command (see: kafka-tui keys)'],
       [{ topics: { 'consume.start': [] } }, 'config keys.topics.consume.start: expected a key or a list of keys, e.g. ["x"]'],

@@ -62,6 +62,8 @@ describe('the handler table', () => {
     expect(Object.keys(PROMPTS).sort()).toEqual([
       'alter',
       'command',
+      'configConfirm',
+      'configValue',
       'consumeOptions',
       'create',
       'delete',
