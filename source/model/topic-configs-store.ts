@@ -17,9 +17,9 @@ export interface TopicConfigsState {
   pending?: { name: string; value: string };
 }
 
-/** Overrides (not at their default) first, then the rest, each by name. */
-const byInterest = (a: ConfigItem, b: ConfigItem) =>
-  Number(a.source === 'DEFAULT_CONFIG') - Number(b.source === 'DEFAULT_CONFIG') || a.name.localeCompare(b.name);
+/** The topic's own overrides first, then what the brokers set, then the defaults, each by name. */
+const rank = (c: ConfigItem) => (c.source === 'DYNAMIC_TOPIC_CONFIG' ? 0 : c.source === 'DEFAULT_CONFIG' ? 2 : 1);
+const byInterest = (a: ConfigItem, b: ConfigItem) => rank(a) - rank(b) || a.name.localeCompare(b.name);
 
 export class TopicConfigsStore extends Store<TopicConfigsState> {
   private seq = 0;

@@ -51,10 +51,10 @@ const start = async (readOnly = false) => {
 describe('topic configs (E)', () => {
   it('lists the overrides first with source, value and default, and helps with the selected one', async () => {
     const a = await start();
-    const frame = await a.waitFor(/retention\.ms\s+DYNAMIC_TOPIC_CONFIG\s+86400000\s+604800000/);
+    const frame = await a.waitFor(/retention\.ms\s+topic\s+86400000\s+604800000/);
     const lines = frame.split('\n');
     const retention = lines.findIndex((l) => l.includes('retention.ms'));
-    const cleanup = lines.findIndex((l) => /cleanup\.policy\s+DEFAULT_CONFIG\s+delete\s+delete/.test(l));
+    const cleanup = lines.findIndex((l) => /cleanup\.policy\s+default\s+delete\s+delete/.test(l));
     expect(retention).toBeGreaterThan(0);
     expect(cleanup).toBeGreaterThan(retention);
     expect(frame).toContain('retention.ms: how long records are kept');
@@ -82,7 +82,7 @@ describe('topic configs (E)', () => {
     await a.type('yes');
     await a.press(KEYS.enter);
     await a.waitFor('orders: retention.ms is now 3600000');
-    await a.waitFor(/retention\.ms\s+DYNAMIC_TOPIC_CONFIG\s+3600000\s+604800000/);
+    await a.waitFor(/retention\.ms\s+topic\s+3600000\s+604800000/);
   });
 
   it("shows the broker's reason for a value it refuses, and the value stays", async () => {
@@ -94,7 +94,7 @@ describe('topic configs (E)', () => {
     await a.type('yes');
     await a.press(KEYS.enter);
     const frame = await a.waitFor(/INVALID_CONFIG: Invalid value\s+deletex for\s+configuration cleanup.policy/);
-    expect(frame).toMatch(/cleanup\.policy\s+DEFAULT_CONFIG\s+delete\s+delete/);
+    expect(frame).toMatch(/cleanup\.policy\s+default\s+delete\s+delete/);
   });
 
   it('read-only: Enter says editing is disabled, and Esc closes the view', async () => {

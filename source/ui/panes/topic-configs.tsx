@@ -4,7 +4,7 @@ import { Box } from 'ink';
 import wrapAnsi from 'wrap-ansi';
 import { useRef } from 'react';
 import { topicConfigHelp } from '../../format/topic-config-help.js';
-import { topicConfigsTable } from '../../format/topic-configs-text.js';
+import { topicConfigLines } from '../../format/topic-configs-text.js';
 import { windowTop } from '../../model/list-window.js';
 import type { TopicConfigsStore } from '../../model/topic-configs-store.js';
 import { PaneTitle, Rows, type Row } from '../components/rows.js';
@@ -20,7 +20,7 @@ export function TopicConfigsPane({ store, height, width }: { store: TopicConfigs
   const rows: Row[] = [];
   const configs = state.configs;
   if (configs) {
-    const [header, ...lines] = topicConfigsTable(configs, 1);
+    const [header, ...lines] = topicConfigLines(configs, width);
     rows.push({ key: 'header', text: header!, dim: true });
     // eslint-disable-next-line react-hooks/refs
     const first = windowTop(topRef.current, state.selected, bodyHeight, lines.length);
