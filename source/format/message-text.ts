@@ -127,7 +127,10 @@ export interface Envelope {
   headers?: EnvelopeHeader[];
 }
 
-export function toEnvelope(record: KafkaRecord): Envelope {
+/** What an envelope is made of: a reader's record, or a record the TUI keeps (with its topic added). */
+export type EnvelopeRecord = Pick<KafkaRecord, 'topic' | 'partition' | 'offset' | 'timestamp' | 'key' | 'value' | 'headers'>;
+
+export function toEnvelope(record: EnvelopeRecord): Envelope {
   const key = envelopeBytes(record.key);
   const value = envelopeBytes(record.value);
   return {
@@ -148,8 +151,10 @@ export function toEnvelope(record: KafkaRecord): Envelope {
 
 /** JSON.stringify escapes every control character, so this line is safe on a terminal as it is. */
 export function formatRecordJson(record: KafkaRecord): string {
-  return JSON.stringify(toEnvelope(record));
+  return formatEnvelopeLine(record);
 }
+
+export const formatEnvelopeLine = (record: EnvelopeRecord): string => JSON.stringify(toEnvelope(record));
 
 export interface DecodedEnvelope {
   key: Buffer | null;

@@ -222,6 +222,12 @@ export class ConsumerStore extends Store<ConsumerState> {
     this.update({ follow: true });
   }
 
+  /** What the pane lists: the buffer, or the search's matches, oldest first. */
+  shownRecords(): ConsumedRecord[] {
+    const rows = this.rows();
+    return Array.from({ length: rows.count }, (_, i) => this.buffer.at(rows.seqAt(i))).filter((r): r is ConsumedRecord => r !== undefined);
+  }
+
   rows(): RowSource {
     const buffer = this.buffer;
     if (this.matcher === undefined) {

@@ -45,6 +45,7 @@ export type Command =
   | 'consume.find'
   | 'consume.pause'
   | 'consume.detail'
+  | 'consume.save'
   | 'produce.focus'
   | 'broker.configs'
   | 'groups.show'
@@ -271,6 +272,13 @@ export const KEYMAP: readonly Binding[] = [
     description: 'refresh',
     when: ['topics', 'describe', 'groups', 'group', 'brokers'],
     hint: 'refresh',
+  },
+  {
+    keys: ['s'],
+    command: 'consume.save',
+    description: 'save the listed messages (the search’s matches, if any) to a JSONL file that produce --format json reads',
+    when: ['consumer'],
+    hint: 'save',
   },
   { keys: ['space'], command: 'consume.pause', description: 'pause or resume the consumer', when: ['consumer'], hint: 'pause' },
   {

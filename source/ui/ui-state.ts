@@ -23,6 +23,7 @@ export type PromptPurpose =
   | 'offsetsTopic'
   | 'offsetsConfirm'
   | 'configValue'
+  | 'savePath'
   | 'configConfirm';
 
 export interface Prompt {

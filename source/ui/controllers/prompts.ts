@@ -2,6 +2,7 @@
 import type { Prompt, PromptPurpose } from '../ui-state.js';
 import { fail, startConsumer, startFind } from './actions.js';
 import { runLine } from './command-line.js';
+import { saveShown } from './consumer.js';
 import type { ControllerContext } from './context.js';
 import { GROUP_PROMPTS } from './groups.js';
 import { TOPIC_CONFIG_PROMPTS } from './topic-configs.js';
@@ -18,6 +19,7 @@ export const PROMPTS: { [P in PromptPurpose]: Submit } = {
   command: (ctx, text) => runLine(ctx, text),
   consumeOptions: (ctx, text, topic) => startConsumer(ctx, topic, text),
   find: (ctx, text, topic) => startFind(ctx, topic, text),
+  savePath: (ctx, text, topic) => saveShown(ctx, text, topic),
   create: (ctx, text) => {
     const [name = '', partitions = '1', replication = '1'] = text.split(/\s+/);
     const input = { topic: name, partitions: Number(partitions), replicationFactor: Number(replication) };

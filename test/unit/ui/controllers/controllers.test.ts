@@ -75,6 +75,7 @@ describe('the handler table', () => {
       'offsetsTopic',
       'resetConfirm',
       'resetPlan',
+      'savePath',
       'search',
     ]);
   });

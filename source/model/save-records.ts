@@ -1,0 +1,29 @@
+// The consumer pane's `s`: records written as JSON lines in the `consume --format json` envelope,
+// which `produce --format json` sends again. An existing file is never overwritten.
+import { writeFile } from 'node:fs/promises';
+import { KafkaUserError } from '../kafka/errors.js';
+import type { Header } from '../kafka/record.js';
+import { formatEnvelopeLine } from '../format/message-text.js';
+import type { ConsumedRecord } from './backend.js';
+
+/** A file name in the working directory that says what and when: orders-20261124-053012.jsonl. */
+export function defaultSavePath(topic: string, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${topic}-${stamp}.jsonl`;
+}
+
+export async function saveRecords(path: string, topic: string, records: readonly ConsumedRecord[]): Promise<number> {
+  const text = records
+    .map((record) => `${formatEnvelopeLine({ ...record, topic, headers: record.headers.map(([name, bytes]): Header => [name, bytes]) })}\n`)
+    .join('');
+  try {
+    await writeFile(path, text, { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new KafkaUserError(`${path} exists: not overwritten, give another name`);
+    if (code === 'ENOENT') throw new KafkaUserError(`cannot write ${path}: no such directory`);
+    if (code === 'EACCES') throw new KafkaUserError(`cannot write ${path}: permission denied`);
+    throw error;
+  }
+  return records.length;
+}
