@@ -13,9 +13,18 @@ export function defaultSavePath(topic: string, now = new Date()): string {
 }
 
 export async function saveRecords(path: string, topic: string, records: readonly ConsumedRecord[]): Promise<number> {
-  const text = records
-    .map((record) => `${formatEnvelopeLine({ ...record, topic, headers: record.headers.map(([name, bytes]): Header => [name, bytes]) })}\n`)
-    .join('');
+  // Field by field: the reader's records are KafkaRecord views, whose key and value are getters a spread would lose.
+  const line = (r: ConsumedRecord) =>
+    formatEnvelopeLine({
+      topic,
+      partition: r.partition,
+      offset: r.offset,
+      timestamp: r.timestamp,
+      key: r.key,
+      value: r.value,
+      headers: r.headers.map(([name, bytes]): Header => [name, bytes]),
+    });
+  const text = records.map((r) => `${line(r)}\n`).join('');
   try {
     await writeFile(path, text, { flag: 'wx', mode: 0o600 });
   } catch (error) {
