@@ -270,6 +270,13 @@ export class ConsumerStore extends Store<ConsumerState> {
     this.update({ follow: true });
   }
 
+  /** The message open in the detail view, else the one under the cursor. */
+  selectedRecord(): ConsumedRecord | undefined {
+    const rows = this.rows();
+    if (this.state.detailSeq !== undefined) return this.buffer.at(this.state.detailSeq);
+    return rows.count > 0 ? this.buffer.at(rows.seqAt(this.cursorIndex(rows))) : undefined;
+  }
+
   openDetail(): void {
     const rows = this.rows();
     if (rows.count > 0) {

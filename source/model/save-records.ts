@@ -12,19 +12,24 @@ export function defaultSavePath(topic: string, now = new Date()): string {
   return `${topic}-${stamp}.jsonl`;
 }
 
+/**
+ * A kept record as its `consume --format json` line. Field by field: the reader's records are
+ * KafkaRecord views, whose key and value are getters that a spread would lose.
+ */
+export function envelopeLineOf(topic: string, r: ConsumedRecord): string {
+  return formatEnvelopeLine({
+    topic,
+    partition: r.partition,
+    offset: r.offset,
+    timestamp: r.timestamp,
+    key: r.key,
+    value: r.value,
+    headers: r.headers.map(([name, bytes]): Header => [name, bytes]),
+  });
+}
+
 export async function saveRecords(path: string, topic: string, records: readonly ConsumedRecord[]): Promise<number> {
-  // Field by field: the reader's records are KafkaRecord views, whose key and value are getters a spread would lose.
-  const line = (r: ConsumedRecord) =>
-    formatEnvelopeLine({
-      topic,
-      partition: r.partition,
-      offset: r.offset,
-      timestamp: r.timestamp,
-      key: r.key,
-      value: r.value,
-      headers: r.headers.map(([name, bytes]): Header => [name, bytes]),
-    });
-  const text = records.map((r) => `${line(r)}\n`).join('');
+  const text = records.map((r) => `${envelopeLineOf(topic, r)}\n`).join('');
   try {
     await writeFile(path, text, { flag: 'wx', mode: 0o600 });
   } catch (error) {

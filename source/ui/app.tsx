@@ -1,6 +1,6 @@
 // The whole screen: layout, focus and overlays. Keys are read by useKeyInput (input/), which
 // turns them into commands through the keymap and the controllers' handler table, or into text.
-import { Box, useApp } from 'ink';
+import { Box, useApp, useStdout } from 'ink';
 import { useEffect, useState } from 'react';
 import { HelpOverlay } from './components/help-overlay.js';
 import { HintBar } from './components/hint-bar.js';
@@ -42,10 +42,14 @@ export interface AppProps {
   keymap?: readonly Binding[];
   /** A message to show once at start, e.g. why the user's key remaps were refused. */
   notice?: string;
+  /** Where the clipboard's OSC 52 goes (tests catch it); the terminal's stdout otherwise. */
+  writeTerminal?: (sequence: string) => void;
+  env?: NodeJS.ProcessEnv;
 }
 
-export function App({ models, readOnly, color, initialTopic, size, keymap = KEYMAP, notice }: AppProps) {
+export function App({ models, readOnly, color, initialTopic, size, keymap = KEYMAP, notice, writeTerminal, env = process.env }: AppProps) {
   const { exit } = useApp();
+  const { stdout } = useStdout();
   const terminal = useTerminalSize();
   const columns = size?.columns ?? terminal.columns;
   const rows = size?.rows ?? terminal.rows;
@@ -106,6 +110,8 @@ export function App({ models, readOnly, color, initialTopic, size, keymap = KEYM
     readOnly,
     keymap,
     say: (text, error = false) => ui.set({ flash: { text, error } }),
+    writeTerminal: writeTerminal ?? ((sequence) => void stdout.write(sequence)),
+    env,
     exit,
   };
   useKeyInput(ctx);

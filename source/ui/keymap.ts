@@ -46,6 +46,8 @@ export type Command =
   | 'consume.pause'
   | 'consume.detail'
   | 'consume.save'
+  | 'consume.copyValue'
+  | 'consume.copyEnvelope'
   | 'produce.focus'
   | 'broker.configs'
   | 'groups.show'
@@ -273,13 +275,6 @@ export const KEYMAP: readonly Binding[] = [
     when: ['topics', 'describe', 'groups', 'group', 'brokers'],
     hint: 'refresh',
   },
-  {
-    keys: ['s'],
-    command: 'consume.save',
-    description: 'save the listed messages (the search’s matches, if any) to a JSONL file that produce --format json reads',
-    when: ['consumer'],
-    hint: 'save',
-  },
   { keys: ['space'], command: 'consume.pause', description: 'pause or resume the consumer', when: ['consumer'], hint: 'pause' },
   {
     keys: ['enter'],
@@ -287,6 +282,26 @@ export const KEYMAP: readonly Binding[] = [
     description: 'open the message: full key, value, headers',
     when: ['consumer'],
     hint: 'open',
+  },
+  {
+    keys: ['y'],
+    command: 'consume.copyValue',
+    description: "copy the message's value to the clipboard (OSC 52: over SSH too; in tmux, set-clipboard on)",
+    when: ['consumer', 'detail'],
+    hint: 'copy',
+  },
+  {
+    keys: ['Y'],
+    command: 'consume.copyEnvelope',
+    description: 'copy the whole message as a JSON envelope (key, value, headers, offset) to the clipboard',
+    when: ['consumer', 'detail'],
+  },
+  {
+    keys: ['s'],
+    command: 'consume.save',
+    description: 'save the listed messages (the search’s matches, if any) to a JSONL file that produce --format json reads',
+    when: ['consumer'],
+    hint: 'save',
   },
 
   // Last of the pane keys: where the hint bar is short, the pane's own keys keep their place.

@@ -1,5 +1,5 @@
-// s in a real 80×24 terminal (tmux): the consumer pane's messages saved to a JSONL file, checked
-// against what kcat made.
+// s and y in a real 80×24 terminal (tmux): the consumer pane's messages saved to a JSONL file, checked
+// against what kcat made, and a value copied with OSC 52 into tmux's buffer.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 describe('save in tmux at 80×24', () => {
-  it('c, then s with a path of our own, writes the three messages as envelopes', async () => {
+  it('c, then s with a path of our own, writes the three messages as envelopes; y copies a value', async () => {
     await term.run(`node ${BIN} -b ${bootstrap} --topic ${topic}`);
     await term.waitFor(`Describe ${topic}`);
     await term.type('c');
@@ -49,6 +49,12 @@ describe('save in tmux at 80×24', () => {
       [topic, 1, 'b', 'second'],
       [topic, 2, 'c', 'third'],
     ]);
+
+    // y: the selected message's value reaches the terminal as OSC 52; tmux (set-clipboard on) keeps it as a buffer.
+    await term.tmux('set-option', '-g', 'set-clipboard', 'on');
+    await term.type('y');
+    await term.waitFor('copied the value of offset 2');
+    expect((await term.tmux('show-buffer')).trimEnd()).toBe('third');
     await term.type('q');
     await term.waitForShell();
   });

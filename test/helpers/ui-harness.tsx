@@ -22,6 +22,8 @@ export interface Harness {
   backend: FakeBackend;
   history: MemoryHistory;
   models: Models;
+  /** What the app wrote to the terminal past Ink (the clipboard's OSC 52). */
+  terminalWrites: string[];
   frame(): string;
   press(...keys: string[]): Promise<void>;
   type(text: string): Promise<void>;
@@ -43,9 +45,12 @@ export async function renderApp(
     notice?: string;
     /** The clock the lag samples are stamped with. */
     now?: () => number;
+    /** The terminal the app believes it is in (TERM, TMUX); an xterm by default. */
+    env?: NodeJS.ProcessEnv;
   } = {},
 ): Promise<Harness> {
   const backend = new FakeBackend();
+  const terminalWrites: string[] = [];
   setup(backend);
   const history = new MemoryHistory();
   const models = createModels(backend, history, {
@@ -66,6 +71,8 @@ export async function renderApp(
       keymap={props.keymap}
       notice={props.notice}
       size={{ columns: props.columns ?? 80, rows: props.rows ?? 24 }}
+      writeTerminal={(sequence) => terminalWrites.push(sequence)}
+      env={props.env ?? { TERM: 'xterm-256color' }}
     />,
   );
   const frame = () => instance.lastFrame() ?? '';
@@ -73,6 +80,7 @@ export async function renderApp(
     backend,
     history,
     models,
+    terminalWrites,
     frame,
     async press(...keys) {
       for (const key of keys) {

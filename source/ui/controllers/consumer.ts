@@ -1,7 +1,8 @@
 // The consumer pane: start (from the beginning or from a prompt), find, pause, open a message,
 // save what it lists.
 import { CONSUME_OPTIONS_HELP, FIND_HELP } from '../../model/consume-options.js';
-import { defaultSavePath, saveRecords } from '../../model/save-records.js';
+import { MAX_COPY_BYTES, clipboardRefusal, osc52 } from '../../format/osc52.js';
+import { defaultSavePath, envelopeLineOf, saveRecords } from '../../model/save-records.js';
 import { fail, openPrompt, startConsumer } from './actions.js';
 import { withTopic, type Controller, type ControllerContext } from './context.js';
 
@@ -12,6 +13,8 @@ export const consumerController = {
   ),
   'consume.find': withTopic((ctx, topic) => openPrompt(ctx, 'find', `find in ${topic}: `, { topic, placeholder: FIND_HELP })),
   'consume.pause': ({ models }) => models.consumer.togglePause(),
+  'consume.copyValue': (ctx) => copySelected(ctx, 'value'),
+  'consume.copyEnvelope': (ctx) => copySelected(ctx, 'envelope'),
   'consume.save': (ctx) => {
     const topic = ctx.models.consumer.snapshot.request?.topic;
     const count = ctx.models.consumer.rows().count;
@@ -22,7 +25,31 @@ export const consumerController = {
     consumer.openDetail();
     if (consumer.snapshot.detailSeq !== undefined) ui.set({ overlay: 'detail', overlayTop: 0 });
   },
-} satisfies Controller<'consume.start' | 'consume.options' | 'consume.find' | 'consume.pause' | 'consume.save' | 'consume.detail'>;
+} satisfies Controller<
+  | 'consume.start'
+  | 'consume.options'
+  | 'consume.find'
+  | 'consume.pause'
+  | 'consume.save'
+  | 'consume.copyValue'
+  | 'consume.copyEnvelope'
+  | 'consume.detail'
+>;
+
+/** y and Y: the selected message's value, or its whole envelope, to the clipboard. */
+function copySelected(ctx: ControllerContext, what: 'value' | 'envelope'): void {
+  const refusal = clipboardRefusal(ctx.env);
+  if (refusal) return ctx.say(refusal, true);
+  const record = ctx.models.consumer.selectedRecord();
+  const topic = ctx.models.consumer.snapshot.request?.topic;
+  if (!record || topic === undefined) return ctx.say('nothing to copy: no message selected', true);
+  const bytes = what === 'value' ? (record.value ?? Buffer.alloc(0)) : Buffer.from(envelopeLineOf(topic, record));
+  if (bytes.length > MAX_COPY_BYTES)
+    return ctx.say(`not copied: ${bytes.length} B is more than a terminal's clipboard takes (${MAX_COPY_BYTES} B)`, true);
+  ctx.writeTerminal(osc52(bytes));
+  const where = ctx.env.TMUX ? ' (tmux passes it on with set-clipboard on)' : '';
+  ctx.say(`copied the ${what} of offset ${record.offset} (${bytes.length} B)${where}`);
+}
 
 /** The save prompt's Enter: what the pane lists now (it may have grown since the prompt opened). */
 export function saveShown(ctx: ControllerContext, path: string, topic: string): void {

@@ -14,6 +14,10 @@ export interface ControllerContext {
   keymap: readonly Binding[];
   /** A one-line message in the hint bar; red when `error`. */
   say(text: string, error?: boolean): void;
+  /** Bytes for the terminal itself, past Ink: only the clipboard's OSC 52 uses it. */
+  writeTerminal(sequence: string): void;
+  /** The environment the terminal is described by (TERM, TMUX). */
+  env: NodeJS.ProcessEnv;
   exit(): void;
 }
 
