@@ -12,10 +12,13 @@ import {
   planDeleteRecords,
   type RecordsBoundary,
 } from '../kafka/topics.js';
-import { parseTime, TIME_HELP } from '../format/time-grammar.js';
+import { parseTime } from '../format/time-grammar.js';
 import { deleteRecordsLines, topicConfigsJson, topicConfigsText } from '../format/topic-configs-text.js';
 import { CONNECTION_HELP, connectionFlags, parseArgs, withConnection, writeOut } from './command.js';
 import { splitKeyValue } from '../format/key-value.js';
+
+/** Epoch milliseconds are left out: a whole number is an offset here. */
+const BEFORE_TIME_HELP = 'ISO-8601 (2024-05-01T12:00:00Z) or relative (--before=-1h)';
 
 const HELP = `
   Usage
@@ -37,7 +40,7 @@ const HELP = `
     -c, --config k=v            topic config override (repeatable)
     --delete-config k           remove a topic's override, back to the broker's value (repeatable)
     --all                       configs: every config, not only the non-default ones
-    --before OFFSET|TIME        delete-records: a whole number is an offset; TIME is ${TIME_HELP.replace('epoch milliseconds, ', '')}
+    --before OFFSET|TIME        delete-records: a whole number is an offset; TIME is ${BEFORE_TIME_HELP}
     --include-internal          list internal topics too
     --json                      machine-readable list
     -y, --yes                   delete without asking
@@ -93,7 +96,7 @@ function parseBoundary(text: string | undefined): RecordsBoundary {
   if (text === undefined) throw new KafkaUserError('topics delete-records needs --before OFFSET or --before TIME', 2);
   if (/^\d+$/.test(text.trim())) return { offset: Number(text) };
   const timestamp = parseTime(text);
-  if (timestamp === undefined) throw new KafkaUserError(`invalid --before '${text}': use an offset, or ${TIME_HELP}`, 2);
+  if (timestamp === undefined) throw new KafkaUserError(`invalid --before '${text}': use an offset, or ${BEFORE_TIME_HELP}`, 2);
   return { timestamp };
 }
 
