@@ -27,6 +27,24 @@ export function parseTimestamp(text: string, now = Date.now(), flag = 'from-time
   return timestamp;
 }
 
+/**
+ * `--from-timestamp -15m` would read as short flags (-1, -5, -m): a relative time right after one of
+ * these flags is kept attached to it (`--from-timestamp=-15m`).
+ */
+export function attachRelativeTimes(argv: readonly string[], timeFlags: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (timeFlags.includes(argv[i]!) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else {
+      out.push(argv[i]!);
+    }
+  }
+  return out;
+}
+
 /** Parses `name=value` pairs (the value may contain '='), rejecting names not in `known`. */
 export function parseProperties(pairs: readonly string[], known: readonly string[], flag = '--property'): Map<string, string> {
   const result = new Map<string, string>();

@@ -15,6 +15,7 @@ import { compileFilter, type FilterSpec, type RecordMatcher } from '../model/rec
 import { DEFAULT_LINE_OPTIONS, formatRecordJson, formatRecordLine, formatRecordPrefix, type LineOptions } from '../format/message-text.js';
 import { CONNECTION_HELP, connectionFlags, parseArgs, withConnection } from './command.js';
 import {
+  attachRelativeTimes,
   nonNegativeInteger,
   oneOf,
   parseBooleanProperty,
@@ -302,25 +303,10 @@ class FilteringSink {
   }
 }
 
-const TIME_FLAGS = new Set(['--from-timestamp', '--until']);
-
-/** `--from-timestamp -15m` would read as short flags; keep a relative time attached to its flag. */
-export function attachRelativeTimes(argv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const next = argv[i + 1];
-    if (TIME_FLAGS.has(argv[i]!) && next !== undefined && /^-\d/.test(next)) {
-      out.push(`${argv[i]}=${next}`);
-      i++;
-    } else {
-      out.push(argv[i]!);
-    }
-  }
-  return out;
-}
+const TIME_FLAGS = ['--from-timestamp', '--until'];
 
 export async function run(argv: string[]): Promise<number> {
-  const cli = parseArgs(attachRelativeTimes(argv), HELP, flags);
+  const cli = parseArgs(attachRelativeTimes(argv, TIME_FLAGS), HELP, flags);
   const f = cli.flags;
   if (!f.topic) throw usage('consume needs a topic: -t TOPIC');
   if (cli.input.length > 0) throw usage(`unexpected argument '${cli.input[0]}'`);

@@ -15,10 +15,11 @@ import {
 import { parseTime } from '../format/time-grammar.js';
 import { deleteRecordsLines, topicConfigsJson, topicConfigsText } from '../format/topic-configs-text.js';
 import { CONNECTION_HELP, connectionFlags, parseArgs, withConnection, writeOut } from './command.js';
+import { attachRelativeTimes } from './console-options.js';
 import { splitKeyValue } from '../format/key-value.js';
 
 /** Epoch milliseconds are left out: a whole number is an offset here. */
-const BEFORE_TIME_HELP = 'ISO-8601 (2024-05-01T12:00:00Z) or relative (--before=-1h)';
+const BEFORE_TIME_HELP = 'ISO-8601 (2024-05-01T12:00:00Z) or relative (-1h, -30m, -2d)';
 
 const HELP = `
   Usage
@@ -101,7 +102,7 @@ function parseBoundary(text: string | undefined): RecordsBoundary {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const cli = parseArgs(argv, HELP, flags);
+  const cli = parseArgs(attachRelativeTimes(argv, ['--before']), HELP, flags);
   const [first, ...rest] = cli.input;
   const action: Action = ACTIONS.includes(first as Action) ? (first as Action) : 'list';
   const positional = ACTIONS.includes(first as Action) ? rest : cli.input;

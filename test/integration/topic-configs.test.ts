@@ -34,6 +34,23 @@ async function oursConfigs(topic: string, all: boolean): Promise<ConfigLine[]> {
   return json.configs.map((c) => ({ name: c.name, value: c.value ?? 'null', source: c.source }));
 }
 
+/** kcat's own ListOffsets (-Q): each partition's offset for a time, or with -2 its low watermark. */
+async function kcatOffsets(topic: string, partitions: number[], time: number): Promise<number[]> {
+  const args = partitions.flatMap((p) => ['-t', `${topic}:${p}:${time}`]);
+  const { stdout } = await exec('kcat', ['-b', bootstrap, '-Q', ...args]);
+  const byPartition = new Map([...stdout.matchAll(/\[(\d+)\] offset (-?\d+)/g)].map((m) => [Number(m[1]), Number(m[2])]));
+  return partitions.map((p) => byPartition.get(p) ?? NaN);
+}
+
+/** kcat -P into one partition: each record gets the time it is sent as its CreateTime. */
+async function kcatProduce(topic: string, partition: number, values: string[]): Promise<void> {
+  const child = execFile('kcat', ['-b', bootstrap, '-P', '-t', topic, '-p', String(partition)]);
+  child.stdin!.end(values.join('\n') + '\n');
+  await new Promise((resolve, reject) => child.on('close', (code) => (code === 0 ? resolve(code) : reject(new Error(`kcat ${code}`)))));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** The first offset kcat reads from the beginning of partition 0. */
 async function firstOffset(topic: string): Promise<string> {
   const { stdout } = await exec('kcat', ['-b', bootstrap, '-C', '-t', topic, '-p', '0', '-o', 'beginning', '-e', '-q', '-f', '%o\n']);
@@ -99,9 +116,8 @@ describe('topics delete-records', () => {
   const topic = uniqueTopic('trim');
   beforeAll(async () => {
     await createTopicAndWait(topic, bootstrap, ['--partitions', '1']);
-    const child = execFile('kcat', ['-b', bootstrap, '-P', '-t', topic, '-p', '0']);
-    child.stdin!.end(Array.from({ length: 10 }, (_, i) => `r${i}`).join('\n') + '\n');
-    await new Promise((resolve, reject) => child.on('close', (code) => (code === 0 ? resolve(code) : reject(new Error(`kcat ${code}`)))));
+    const values = Array.from({ length: 10 }, (_, i) => `r${i}`);
+    await kcatProduce(topic, 0, values);
   });
 
   it('refuses off a terminal without --yes, then deletes before an offset', async () => {
@@ -125,5 +141,33 @@ describe('topics delete-records', () => {
     const again = await runCli(['topics', 'delete-records', topic, '--before', '99', '--yes', ...b]);
     expect(again.code).toBe(0);
     expect(again.stderr).toBe(`Nothing to delete: no partition of ${topic} has records before that.\n`);
+  });
+
+  it('before a time cuts each partition at its own first record at that time, as kcat resolves the time', async () => {
+    const timed = uniqueTopic('trim-time');
+    await createTopicAndWait(timed, bootstrap, ['--partitions', '2']);
+    await Promise.all([kcatProduce(timed, 0, ['a0', 'a1', 'a2']), kcatProduce(timed, 1, ['b0'])]);
+    await sleep(300);
+    const cut = Date.now();
+    await sleep(300);
+    await Promise.all([kcatProduce(timed, 0, ['a3', 'a4']), kcatProduce(timed, 1, ['b1', 'b2', 'b3'])]);
+    expect(await kcatOffsets(timed, [0, 1], cut)).toEqual([3, 1]);
+
+    // A relative time an hour ago is before every record: nothing goes (and -1h is a value, not flags).
+    const hourAgo = await runCli(['topics', 'delete-records', timed, '--before', '-1h', '--yes', ...b]);
+    expect(hourAgo.code, hourAgo.stderr).toBe(0);
+    expect(hourAgo.stderr).toBe(`Nothing to delete: no partition of ${timed} has records before that.\n`);
+
+    const deleted = await runCli(['topics', 'delete-records', timed, '--before', new Date(cut).toISOString(), '--yes', ...b]);
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(deleted.stdout).toBe(
+      [
+        'partition 0: 3 record(s) before offset 3 (it started at 0, now starts at 3)',
+        'partition 1: 1 record(s) before offset 1 (it started at 0, now starts at 1)',
+        '',
+      ].join('\n'),
+    );
+    // The new low watermarks, as kcat's ListOffsets EARLIEST (-2) reads them.
+    expect(await kcatOffsets(timed, [0, 1], -2)).toEqual([3, 1]);
   });
 });

@@ -1,6 +1,13 @@
 // Option values of consume/produce: offsets, timestamps, --property pairs, headers.
 import { describe, expect, it } from 'vitest';
-import { parseHeaderFlag, parseOffset, parseProperties, parseTimestamp, unescapeSeparator } from '../../../source/cli/console-options.js';
+import {
+  attachRelativeTimes,
+  parseHeaderFlag,
+  parseOffset,
+  parseProperties,
+  parseTimestamp,
+  unescapeSeparator,
+} from '../../../source/cli/console-options.js';
 
 describe('parseOffset', () => {
   it.each([
@@ -63,5 +70,25 @@ describe('small parsers', () => {
   it('reads --header k=v with = in the value', () => {
     expect(parseHeaderFlag('a=b=c')).toEqual(['a', Buffer.from('b=c')]);
     expect(() => parseHeaderFlag('=x')).toThrow('expected key=value');
+  });
+});
+
+describe('attachRelativeTimes', () => {
+  it('keeps a relative time attached to its flag, so that meow does not read -1h as flags', () => {
+    expect(attachRelativeTimes(['delete-records', 'T', '--before', '-1h', '--yes'], ['--before'])).toEqual([
+      'delete-records',
+      'T',
+      '--before=-1h',
+      '--yes',
+    ]);
+  });
+
+  it('leaves other flags, other values and a trailing flag alone', () => {
+    const argv = ['--before', '15', '-p', '-1', '--until', '--before'];
+    expect(attachRelativeTimes(argv, ['--before'])).toEqual(argv);
+    expect(attachRelativeTimes(['--until', '-2d', '--from-timestamp', '-5m'], ['--from-timestamp', '--until'])).toEqual([
+      '--until=-2d',
+      '--from-timestamp=-5m',
+    ]);
   });
 });
