@@ -1,6 +1,6 @@
 // The whole screen: layout, focus and overlays. Keys are read by useKeyInput (input/), which
 // turns them into commands through the keymap and the controllers' handler table, or into text.
-import { Box, useApp, useStdout } from 'ink';
+import { Box, useApp, useStdin, useStdout } from 'ink';
 import { useEffect, useState } from 'react';
 import { HelpOverlay } from './components/help-overlay.js';
 import { HintBar } from './components/hint-bar.js';
@@ -9,6 +9,7 @@ import { StatusBar } from './components/status-bar.js';
 import { useDenied } from './hooks/use-denied.js';
 import { isTooSmall, TooSmall } from './components/too-small.js';
 import type { ControllerContext } from './controllers/context.js';
+import { runOnTerminal } from './external.js';
 import { contextsOf } from './focus.js';
 import { useStore } from './hooks/use-store.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
@@ -25,6 +26,7 @@ import { GroupPane } from './panes/group.js';
 import { GroupsPane } from './panes/groups.js';
 import { ProducerPane } from './panes/producer.js';
 import { TopicsPane } from './panes/topics.js';
+import { CLEAR_AND_HOME } from './screen.js';
 import { ColorContext } from './theme.js';
 import { UiStore, type Overlay } from './ui-state.js';
 
@@ -42,14 +44,15 @@ export interface AppProps {
   keymap?: readonly Binding[];
   /** A message to show once at start, e.g. why the user's key remaps were refused. */
   notice?: string;
-  /** Where the clipboard's OSC 52 goes (tests catch it); the terminal's stdout otherwise. */
+  /** Where the clipboard's OSC 52 and the screen switches around a pager go (tests catch them); stdout otherwise. */
   writeTerminal?: (sequence: string) => void;
   env?: NodeJS.ProcessEnv;
 }
 
 export function App({ models, readOnly, color, initialTopic, size, keymap = KEYMAP, notice, writeTerminal, env = process.env }: AppProps) {
   const { exit } = useApp();
-  const { stdout } = useStdout();
+  const { stdout, write } = useStdout();
+  const { stdin } = useStdin();
   const terminal = useTerminalSize();
   const columns = size?.columns ?? terminal.columns;
   const rows = size?.rows ?? terminal.rows;
@@ -103,6 +106,7 @@ export function App({ models, readOnly, color, initialTopic, size, keymap = KEYM
 
   // Handlers run from key presses and read the stores' current snapshots, never values
   // captured at render time.
+  const toTerminal = writeTerminal ?? ((sequence: string) => void stdout.write(sequence));
   const ctx: ControllerContext = {
     models,
     ui,
@@ -110,8 +114,19 @@ export function App({ models, readOnly, color, initialTopic, size, keymap = KEYM
     readOnly,
     keymap,
     say: (text, error = false) => ui.set({ flash: { text, error } }),
-    writeTerminal: writeTerminal ?? ((sequence) => void stdout.write(sequence)),
+    writeTerminal: toTerminal,
     env,
+    runOnTerminal: (command, file) =>
+      runOnTerminal(
+        {
+          stdin,
+          write: toTerminal,
+          // Ink's own write clears its frame, writes ours, and draws the frame whole.
+          redraw: () => write(CLEAR_AND_HOME),
+        },
+        command,
+        file,
+      ),
     exit,
   };
   useKeyInput(ctx);

@@ -48,6 +48,7 @@ export type Command =
   | 'consume.save'
   | 'consume.copyValue'
   | 'consume.copyEnvelope'
+  | 'consume.view'
   | 'produce.focus'
   | 'broker.configs'
   | 'groups.show'
@@ -295,6 +296,13 @@ export const KEYMAP: readonly Binding[] = [
     command: 'consume.copyEnvelope',
     description: 'copy the whole message as a JSON envelope (key, value, headers, offset) to the clipboard',
     when: ['consumer', 'detail'],
+  },
+  {
+    keys: ['e'],
+    command: 'consume.view',
+    description: 'open the message in $PAGER (else $EDITOR read-only, else less): pretty JSON, control characters escaped',
+    when: ['consumer', 'detail'],
+    hint: 'pager',
   },
   {
     keys: ['s'],

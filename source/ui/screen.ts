@@ -24,9 +24,15 @@ export function handOverScreen(stdout: NodeJS.WriteStream): void {
   stdout.write(CLEAR_AND_HOME);
 }
 
+/** The modes the TUI runs in, taken again after a program it ran on the terminal (see external.ts). */
+export const enterFullscreenModes = (): string => ENTER_ALTERNATE_SCREEN + HIDE_CURSOR + BRACKETED_PASTE_ON;
+
+/** The terminal as a program run from the TUI expects it: the main screen, a cursor, no bracketed paste. */
+export const leaveFullscreenModes = (): string => BRACKETED_PASTE_OFF + LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR;
+
 /** Leaves the alternate screen and bracketed paste; safe to call on every exit path, more than once. */
 export function leaveFullscreen(stdout: NodeJS.WriteStream): void {
   if (!active) return;
   active = false;
-  stdout.write(BRACKETED_PASTE_OFF + LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
+  stdout.write(leaveFullscreenModes());
 }

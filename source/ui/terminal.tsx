@@ -4,6 +4,7 @@ import { render } from 'ink';
 import { App, createModels, disposeModels, type ModelOptions } from './app.js';
 import type { Backend, HistoryStore } from '../model/backend.js';
 import type { EffectiveKeymap } from './key-remaps.js';
+import { signalsHeld } from './external.js';
 import { handOverScreen, leaveFullscreen } from './screen.js';
 
 const SHUTDOWN_GRACE_MS = 2_000;
@@ -36,6 +37,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
 
   let exitCode = 0;
   const onSignal = (signal: NodeJS.Signals) => {
+    // A Ctrl-C typed in the pager (e) is the pager's: it reaches our process group as well.
+    if (signal === 'SIGINT' && signalsHeld()) return;
     exitCode = signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143;
     instance.unmount();
   };

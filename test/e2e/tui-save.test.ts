@@ -1,5 +1,5 @@
-// s and y in a real 80×24 terminal (tmux): the consumer pane's messages saved to a JSONL file, checked
-// against what kcat made, and a value copied with OSC 52 into tmux's buffer.
+// s, y and e in a real 80×24 terminal (tmux): the consumer pane's messages saved to a JSONL file, checked
+// against what kcat made, a value copied with OSC 52 into tmux's buffer, and a message shown in less.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,5 +57,38 @@ describe('save in tmux at 80×24', () => {
     expect((await term.tmux('show-buffer')).trimEnd()).toBe('third');
     await term.type('q');
     await term.waitForShell();
+  });
+  it('e shows the message in less; a Ctrl-C there does not quit; q brings the TUI back, drawn whole', async () => {
+    const pager = await TmuxSession.start({ cwd: REPO, env: { KAFKA_TUI_CONFIG_DIR: dir } });
+    try {
+      await pager.run(`PAGER=less node ${BIN} -b ${bootstrap} --topic ${topic}`);
+      await pager.waitFor(`Describe ${topic}`);
+      await pager.type('c');
+      await pager.waitFor('third');
+      await pager.type('k'); // offset 1
+      await pager.type('e');
+      const shown = await pager.waitFor('(END)');
+      expect(shown).toContain(`Topic ${topic}`);
+      expect(shown).toMatch(/Partition 0 {2}Offset 1 {2}Timestamp /);
+      expect(shown).toContain('Value (text, 6 bytes):\n  second');
+      await pager.keys('C-c');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await pager.type('q');
+      const back = await pager.waitFor((screen) => screen.includes(`Consumer ${topic}`) && !screen.includes('(END)'));
+      const lines = back.split('\n');
+      expect(lines[0]).toMatch(/^kafka-tui 127\.0\.0\.1:\d+ ● connected/);
+      expect(back).toContain('  0        2 ');
+      expect(lines[9]).toMatch(/^▶ Consumer /);
+      expect(lines[22]).toMatch(/^\/ search .* \? help/);
+      // Still running, and reading keys: the help overlay opens, and q quits with the shell's prompt after.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await pager.type('?');
+      await pager.waitFor('Everywhere');
+      expect(await pager.inAlternateScreen()).toBe(true);
+      await pager.type('q');
+      await pager.waitForShell();
+    } finally {
+      await pager.kill();
+    }
   });
 });

@@ -3,6 +3,7 @@
 import { CONSUME_OPTIONS_HELP, FIND_HELP } from '../../model/consume-options.js';
 import { MAX_COPY_BYTES, clipboardRefusal, osc52 } from '../../format/osc52.js';
 import { defaultSavePath, envelopeLineOf, saveRecords } from '../../model/save-records.js';
+import { viewerFor, viewText, withViewFile } from '../viewer.js';
 import { fail, openPrompt, startConsumer } from './actions.js';
 import { withTopic, type Controller, type ControllerContext } from './context.js';
 
@@ -15,6 +16,7 @@ export const consumerController = {
   'consume.pause': ({ models }) => models.consumer.togglePause(),
   'consume.copyValue': (ctx) => copySelected(ctx, 'value'),
   'consume.copyEnvelope': (ctx) => copySelected(ctx, 'envelope'),
+  'consume.view': (ctx) => viewSelected(ctx),
   'consume.save': (ctx) => {
     const topic = ctx.models.consumer.snapshot.request?.topic;
     const count = ctx.models.consumer.rows().count;
@@ -33,6 +35,7 @@ export const consumerController = {
   | 'consume.save'
   | 'consume.copyValue'
   | 'consume.copyEnvelope'
+  | 'consume.view'
   | 'consume.detail'
 >;
 
@@ -49,6 +52,20 @@ function copySelected(ctx: ControllerContext, what: 'value' | 'envelope'): void 
   ctx.writeTerminal(osc52(bytes));
   const where = ctx.env.TMUX ? ' (tmux passes it on with set-clipboard on)' : '';
   ctx.say(`copied the ${what} of offset ${record.offset} (${bytes.length} B)${where}`);
+}
+
+/** e: the selected message in the user's pager, from a private file removed afterwards. */
+function viewSelected(ctx: ControllerContext): void {
+  const record = ctx.models.consumer.selectedRecord();
+  const topic = ctx.models.consumer.snapshot.request?.topic;
+  if (!record || topic === undefined) return ctx.say('nothing to open: no message selected', true);
+  const viewer = viewerFor(ctx.env);
+  const name = `${topic}-${record.partition}-${record.offset}.txt`;
+  const result = withViewFile(name, viewText(topic, record), (file) => ctx.runOnTerminal(viewer.command, file));
+  if (result.error) return ctx.say(`cannot run ${viewer.name}: ${result.error}`, true);
+  // sh's "command not found"; set PAGER to a pager that is there.
+  if (result.status === 127) return ctx.say(`cannot run ${viewer.name}: not found (set PAGER)`, true);
+  if (result.status !== 0 && result.status !== null) return ctx.say(`${viewer.name} exited with status ${result.status}`, true);
 }
 
 /** The save prompt's Enter: what the pane lists now (it may have grown since the prompt opened). */

@@ -1,5 +1,6 @@
 // What every command handler gets: the stores, the UI state, the layout and two ways out.
 // Plain values, no React, so a handler runs the same under Ink and in a unit test.
+import type { ExternalResult } from '../external.js';
 import type { Binding, Command } from '../keymap.js';
 import type { Layout } from '../layout.js';
 import type { Models } from '../models.js';
@@ -16,8 +17,10 @@ export interface ControllerContext {
   say(text: string, error?: boolean): void;
   /** Bytes for the terminal itself, past Ink: only the clipboard's OSC 52 uses it. */
   writeTerminal(sequence: string): void;
-  /** The environment the terminal is described by (TERM, TMUX). */
+  /** The environment the terminal is described by (TERM, TMUX), and PAGER and EDITOR. */
   env: NodeJS.ProcessEnv;
+  /** Runs a program (a shell command line, with `file` as its argument) on the terminal, and takes the screen back. */
+  runOnTerminal(command: string, file: string): ExternalResult;
   exit(): void;
 }
 
